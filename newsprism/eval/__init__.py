@@ -1,0 +1,1 @@
+"""Scorers per task; ``newsprism eval`` drives them."""

