@@ -277,3 +277,127 @@ def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = typing.get_type_hints(cls)
     return _HINTS[cls]
+
+
+# --------------------------------------------------------------------------- fusion (across articles)
+
+PredictionStatus = Literal["open", "came-true", "did-not"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """One event of one article: the member of a story."""
+
+    article_id: str
+    event_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of one article's text (fusion records point into several articles)."""
+
+    article_id: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One outlet's figure for a story (dead, injured or arrested), with where it says so."""
+
+    low: int
+    high: int | None  # None: open-ended ("at least 40")
+    best: int
+    outlet: str
+    ref: EventRef
+    evidence: Evidence | None = None
+    reported_by: str | None = None  # the claim source ("TASS", "eyewitnesses")
+
+
+@dataclass(frozen=True, slots=True)
+class ContradictionSide:
+    """One version of a fact within a story, and who gives it."""
+
+    value: str  # as shown: "40+", "8", "2022-01-05", "Almaty"
+    outlets: list[str]
+    refs: list[EventRef]
+    evidence: list[Evidence] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    low: int | None = None  # counts only
+    high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Versions of one fact of a story that cannot all be true."""
+
+    id: str
+    story_id: str
+    field: Literal["fatalities", "injured", "arrested", "date", "place"]
+    sides: list[ContradictionSide]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One real-world event as reported by one or more articles (events counted once)."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    date: EventDate
+    place: Place | None
+    members: list[EventRef]
+    outlets: list[str]
+    corroboration: int  # distinct outlets
+    article_ids: list[str] = field(default_factory=list)
+    reported_by: list[ReportedBy] = field(default_factory=list)
+    fatalities: list[Figure] = field(default_factory=list)
+    injured: list[Figure] = field(default_factory=list)
+    arrested: list[Figure] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """The stories of one day (or month/year when that is all the dates say), per country."""
+
+    date: str | None  # ISO day, "YYYY-MM", "YYYY"; None for undated stories
+    precision: EventDatePrecision | None
+    country: str | None
+    story_ids: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletProfile:
+    """How one outlet reports: shares of its claims, and rhetoric per 1,000 words."""
+
+    outlet: str
+    articles: int
+    words: int
+    events: int
+    claims: int
+    hedged: float | None  # share of claims with certainty below "certain"
+    unnamed: float | None  # share of claims from unnamed sources
+    author_voice: float | None  # share of claims in the author's own voice
+    rhetoric_spans: int
+    rhetoric_per_1000_words: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """A prediction claim in the ledger: who predicted what, when, for when; resolved later by hand."""
+
+    id: str  # stable: article content hash + claim content offsets
+    speaker: Speaker
+    content: Span
+    article_id: str
+    claim_id: str
+    made: str | None  # the article's date
+    outlet: str | None = None
+    horizon: str | None = None  # as stated: "by 2025", "in the coming weeks"
+    horizon_span: Span | None = None
+    horizon_date: str | None = None  # the latest date the horizon allows, when it resolves
+    certainty: Certainty = "certain"
+    status: PredictionStatus = "open"
+    note: str | None = None
