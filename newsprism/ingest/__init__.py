@@ -1,11 +1,28 @@
-"""Readers: every input becomes an :class:`~newsprism.model.Article` or a :class:`~newsprism.model.Rejection`.
+"""Readers: every input becomes :class:`~newsprism.model.Article` records or a :class:`~newsprism.model.Rejection`.
 
-(Minimal first cut: plain text only. The ingest work of issue 2 replaces this.)
+:func:`read_inputs` takes what a user gives — paths, directories (read
+recursively), globs, ``-`` for standard input, and, from the Python API, texts,
+HTML strings and record dicts — and yields, in input order, one article per
+article found and one rejection per input (or part of one: a JSONL line, a feed
+item) that could not be read. Nothing is dropped silently: articles +
+rejections account for every input.
+
+One reader per format, chosen by the file's extension (or, without a known
+one, by its content): :mod:`.text`, :mod:`.html`, :mod:`.records`,
+:mod:`.feeds`. This module then gives every article its id, content hash,
+language and the caller's :class:`Defaults`.
 """
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
+import glob
+import io
+import json
+import logging
+import os
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +30,32 @@ from typing import Any
 
 from ..model import Article, Rejection
 from ..settings import Settings
+from .decode import check_size, decode, reject
+from .meta import content_hash, iso_date
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SUFFIXES", "Defaults", "read_inputs"]
+
+#: file extension -> reader
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+STDIN = "-"
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_FEED_SNIFF = re.compile(r"^(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 
 
 @dataclass(frozen=True)
@@ -24,17 +67,204 @@ class Defaults:
     url: str | None = None
 
 
-def read_inputs(inputs: Iterable[Any], settings: Settings, defaults: Defaults | None = None) -> Iterator[Article | Rejection]:
+def read_inputs(
+    inputs: Iterable[Any],
+    settings: Settings,
+    defaults: Defaults | None = None,
+) -> Iterator[Article | Rejection]:
+    """Articles and rejections from ``inputs``, in order.
+
+    An input is a :class:`~pathlib.Path` (file or directory), a string (a path,
+    a glob, ``-`` for standard input, or else the text or HTML of one article),
+    ``bytes`` (a file's content) or a ``dict`` (one record, see
+    :mod:`.records`).
+    """
     defaults = defaults or Defaults()
+    published = iso_date(defaults.published) if defaults.published else None
+    defaults = dataclasses.replace(defaults, published=published)
     for item in inputs:
-        path = Path(item)
-        text = path.read_text(encoding="utf-8")
-        yield Article(
-            id=path.stem,
-            text=text,
-            published=defaults.published,
-            outlet=defaults.outlet,
-            url=defaults.url,
-            source=str(path),
-            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        for result in _read_one(item, settings):
+            yield result if isinstance(result, Rejection) else finish(result, settings, defaults)
+
+
+def finish(article: Article, settings: Settings, defaults: Defaults) -> Article:
+    """Give an article what every reader leaves to this module: hash, id, language, the caller's defaults."""
+    from .language import detect_language
+
+    digest = content_hash(article.text)
+    return dataclasses.replace(
+        article,
+        id=article.id or digest[:16],
+        content_hash=digest,
+        source=article.source or article.id or digest[:16],
+        published=article.published or defaults.published,
+        outlet=article.outlet or defaults.outlet,
+        url=article.url or defaults.url,
+        language=article.language or detect_language(article.text, settings.languages),
+    )
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _read_one(item: Any, settings: Settings) -> Iterator[Article | Rejection]:
+    from .records import read_record
+
+    if isinstance(item, dict):
+        ref = str(item.get("id") or "<record>")
+        yield read_record(item, input_ref=ref, fallback_id="", source=None, max_bytes=settings.max_bytes)
+    elif isinstance(item, os.PathLike):
+        yield from _read_path(os.fspath(item), settings)
+    elif isinstance(item, (bytes, bytearray)):
+        yield from _read_content(bytes(item), name="<bytes>", stem="", settings=settings)
+    elif isinstance(item, str):
+        if item == STDIN:
+            yield from _read_stdin(settings)
+        elif looks_like_path(item):
+            yield from _read_path(item, settings)
+        else:
+            yield from _read_string(item, settings)
+    else:
+        yield reject(
+            repr(item)[:80],
+            "unsupported-input",
+            f"cannot read a {type(item).__name__}; give a path, a text, an HTML string, bytes or a record dict",
         )
+
+
+def looks_like_path(value: str) -> bool:
+    """Whether a string given to the API names a file (or glob) rather than being an article's text."""
+    if "\n" in value or len(value) > 4096 or not value.strip():
+        return False
+    if os.path.exists(value) or Path(value).suffix.lower() in SUFFIXES:
+        return True
+    return bool(_GLOB_CHARS.search(value)) and ("/" in value or "*" in value) and not re.search(r"\s", value)
+
+
+def _read_path(name: str, settings: Settings) -> Iterator[Article | Rejection]:
+    path = Path(name)
+    if not path.exists() and _GLOB_CHARS.search(name):
+        matches = sorted(glob.glob(name, recursive=True))
+        if not matches:
+            yield reject(name, "not-found", "no file matches this pattern; check the pattern and the current directory")
+        for match in matches:
+            yield from _read_path_found(Path(match), settings)
+        return
+    if not path.exists():
+        yield reject(name, "not-found", "no such file or directory; check the path")
+        return
+    yield from _read_path_found(path, settings)
+
+
+def _read_path_found(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
+    if path.is_dir():
+        files = _walk(path)
+        if not files:
+            yield reject(str(path), "no-files", "the directory holds no files to read")
+        for file in files:
+            yield from _read_file(file, settings)
+    else:
+        yield from _read_file(path, settings)
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Files under ``directory`` in a stable order, without hidden files and folders."""
+    out = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        out.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
+    return out
+
+
+def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
+    name = str(path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    try:
+        if kind == "jsonl":
+            from .records import read_jsonl
+
+            if path.stat().st_size == 0:
+                yield reject(name, "empty", "the file is empty; nothing to analyse")
+                return
+            with path.open("rb") as stream:
+                yield from read_jsonl(stream, path=name, stem=stem, max_bytes=settings.max_bytes)
+            return
+        rejected = check_size(name, path.stat().st_size, settings.max_bytes)
+        if rejected:
+            yield rejected
+            return
+        data = path.read_bytes()
+    except PermissionError:
+        yield reject(name, "unreadable", "permission denied; check the file's permissions")
+        return
+    except OSError as exc:
+        yield reject(name, "unreadable", f"cannot read the file ({exc.strerror or exc})")
+        return
+    yield from _read_content(data, name=name, stem=stem, settings=settings, kind=kind)
+
+
+def _read_stdin(settings: Settings) -> Iterator[Article | Rejection]:
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    yield from _read_content(data, name="<stdin>", stem="stdin", settings=settings)
+
+
+def _read_content(
+    data: bytes, *, name: str, stem: str, settings: Settings, kind: str | None = None
+) -> Iterator[Article | Rejection]:
+    """Bytes of one input, read by ``kind`` (the extension's reader) or by what they look like."""
+    from .feeds import read_feed
+    from .html import read_html
+    from .records import read_json_file, read_jsonl
+    from .text import read_text
+
+    text = decode(name, data, settings.max_bytes)
+    if isinstance(text, Rejection):
+        yield text
+        return
+    kind = kind or _sniff(text)
+    if kind == "feed":
+        yield from read_feed(data, path=name, stem=stem)
+    elif kind == "json":
+        yield from read_json_file(text, path=name, stem=stem, max_bytes=settings.max_bytes)
+    elif kind == "jsonl":
+        yield from read_jsonl(io.BufferedReader(io.BytesIO(data)), path=name, stem=stem, max_bytes=settings.max_bytes)
+    elif kind == "html":
+        yield read_html(text, article_id=stem, source=name, input_ref=name)
+    else:
+        yield read_text(text, article_id=stem, source=name)
+
+
+def _sniff(text: str) -> str:
+    from .html import looks_like_html
+
+    head = text.lstrip()[:2048]
+    if head.startswith(("{", "[")):
+        try:
+            json.loads(text)
+            return "json"
+        except json.JSONDecodeError:
+            return "jsonl" if head.startswith("{") else "text"
+    if _FEED_SNIFF.match(head):
+        return "feed"
+    if looks_like_html(head):
+        return "html"
+    return "text"
+
+
+def _read_string(value: str, settings: Settings) -> Iterator[Article | Rejection]:
+    """The text or HTML of one article, given as a string to the Python API."""
+    from .html import looks_like_html, read_html
+    from .text import read_text
+
+    ref = "<text>"
+    rejected = check_size(ref, len(value.encode("utf-8", "surrogatepass")), settings.max_bytes)
+    if rejected:
+        yield rejected
+    elif not value.strip():
+        yield reject(ref, "empty", "the text is empty or only white space; nothing to analyse")
+    elif looks_like_html(value):
+        yield read_html(value, article_id="", source="<html>", input_ref="<html>")
+    else:
+        yield read_text(value, article_id="", source=ref)

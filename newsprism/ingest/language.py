@@ -1,0 +1,47 @@
+"""Language identification with lingua, restricted to the configured languages.
+
+The detector is built lazily, once per process and set of languages (so each
+Dask worker builds its own).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+from ..errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+#: characters looked at: enough for a sure answer, cheap on long articles
+SAMPLE_CHARS = 3000
+
+
+@functools.lru_cache(maxsize=4)
+def detector(languages: tuple[str, ...]) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    chosen = []
+    for code in languages:
+        try:
+            chosen.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
+        except (AttributeError, ValueError):
+            raise ConfigError(
+                f"the languages setting names {code!r}, which is not an ISO 639-1 code lingua knows; fix it in the "
+                f"settings file or NEWSPRISM_LANGUAGES"
+            ) from None
+    if len(chosen) == 1:
+        return chosen[0]  # one language: nothing to detect
+    return LanguageDetectorBuilder.from_languages(*chosen).build()
+
+
+def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
+    """The ISO 639-1 code of ``text``'s language among ``languages``, or None when it cannot be told."""
+    if not languages:
+        return None
+    found = detector(tuple(languages))
+    if not hasattr(found, "detect_language_of"):
+        return str(found.iso_code_639_1.name.lower())
+    language = found.detect_language_of(text[:SAMPLE_CHARS])
+    return None if language is None else str(language.iso_code_639_1.name.lower())
