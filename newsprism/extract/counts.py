@@ -1,0 +1,216 @@
+"""Counts of dead, injured, arrested and crowd size in a sentence: numbers in digits and words, bounds
+("over", "at least", "up to"), ranges ("1-2", "between 3 and 5") and vague amounts ("tens", "dozens",
+"several") with ACLED's conservative convention. The words are data: ``lexicons/counts.v1.json``.
+
+A count is a :class:`~newsprism.model.Count` ``{low, high, best}``: ``high`` None is an open range,
+``best`` the conservative estimate ACLED would code (the low end of a range).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..model import Count, Span
+
+KINDS = ("fatalities", "injured", "arrested", "size")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_UNIT_AFTER = re.compile(r"\s*(%|per ?cent|percent|km|kilomet\w+|miles?|metres?|meters?|years?|months?|weeks?|days?|hours?|"
+                         r"minutes?|am\b|pm\b|a\.m|p\.m|o'clock|kg|tons?|tonnes?|dollars?|usd|euros?|times|st\b|nd\b|rd\b|th\b|"
+                         rf"(?:{_MONTHS})\b)", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_PART_OF = re.compile(r"\b(including|among them|among whom|of whom|of them|of which|among the dead|among those)\s*$", re.I)
+_CLAUSE_STOP = re.compile(r"[;:()\[\]]|,\s|\.\s")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    low: int
+    high: int | None
+    best: int
+    vague: bool
+    small_word: bool  # "a", "an", "one": weak evidence of a count
+
+
+@dataclass(frozen=True)
+class _Lex:
+    number: re.Pattern[str]
+    units: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, tuple[int, int | None, int]]
+    bounds: dict[str, str]
+    after: dict[str, re.Pattern[str]]
+    before: dict[str, re.Pattern[str]]
+    zero: dict[str, re.Pattern[str]]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> _Lex:
+    data: dict[str, Any] = json.loads(resources.files(__package__).joinpath("lexicons/counts.v1.json").read_text("utf-8"))
+    units, scales = data["units"], data["scales"]
+    vague = {k: tuple(v) for k, v in data["vague"].items()}
+    bounds = data["bounds"]
+    word = "|".join(sorted((w for w in units if w not in ("a", "an", "no", "none", "single")), key=len, reverse=True))
+    scale = "|".join(scales)
+    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    one_number = (rf"(?:(?:{digits})(?:\s+(?:{scale}))?"
+                  rf"|(?:(?:a|an)\s+(?:{scale})|(?:{word}|{scale}))(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*"
+                  rf"|a|an|no|single)")
+    vague_alt = "|".join(re.escape(v) for v in sorted(vague, key=len, reverse=True))
+    bound_alt = "|".join(re.escape(b) for b in sorted(bounds, key=len, reverse=True))
+    number = re.compile(
+        rf"\b(?:(?P<bound>{bound_alt})\s+)?"
+        rf"(?:between\s+(?P<b1>{one_number})\s+and\s+(?P<b2>{one_number})"
+        rf"|(?P<vague>{vague_alt})"
+        rf"|(?P<n1>{one_number})(?:\s*(?:-|–|to|or)\s*(?P<n2>{one_number}))?)\b",
+        re.I,
+    )
+    after = {k: re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?" + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
+    before = {k: re.compile(r"\b" + v["before"] + r"\s+$", re.I) for k, v in data["kinds"].items()}
+    zero = {k: re.compile(v, re.I) for k, v in data["zero"].items()}
+    return _Lex(number, units, scales, vague, bounds, after, before, zero)
+
+
+def parse_number(words: str) -> int | None:
+    """The value of a number in digits or words ("2,000", "twenty-five", "two hundred", "1.5 million")."""
+    lex = lexicon()
+    text = words.lower().strip()
+    parts = re.split(r"[\s-]+", text.replace(" and ", " "))
+    total, current = 0, 0.0
+    seen = False
+    for part in parts:
+        if not part:
+            continue
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", part):
+            current += float(part.replace(",", ""))
+            seen = True
+        elif part in lex.scales:
+            current = (current or 1) * lex.scales[part]
+            if lex.scales[part] >= 1000:
+                total += int(current)
+                current = 0
+            seen = True
+        elif part in lex.units:
+            current += lex.units[part]
+            seen = True
+        else:
+            return None
+    return int(total + current) if seen else None
+
+
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Number expressions in ``text[start:end]`` (absolute offsets), with their range and best estimate."""
+    lex = lexicon()
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    for m in lex.number.finditer(text, start, end):
+        bound = (m.group("bound") or "").lower()
+        if m.group("vague"):
+            low, high, best = lex.vague[m.group("vague").lower()]
+            vague = True
+        else:
+            first = m.group("b1") or m.group("n1")
+            second = m.group("b2") or m.group("n2")
+            low_v = parse_number(first) if first else None
+            if low_v is None:
+                continue
+            high_v = parse_number(second) if second else None
+            if high_v is not None and high_v < low_v:
+                high_v = None
+            low, high, best = low_v, high_v if high_v is not None else low_v, low_v
+            vague = False
+        kind = lex.bounds.get(bound)
+        if kind == "low":
+            high = None
+        elif kind == "high":
+            low, high, best = min(1, low), high if high is not None else low, high if high is not None else low
+        small = (m.group("n1") or "").lower() in ("a", "an", "one", "single", "no") and not m.group("n2")
+        if _skip(text, m.start(), m.end(), low, bound):
+            continue
+        out.append(Quantity(m.start(), m.end(), low, high, best, vague, small))
+    return out
+
+
+def _skip(text: str, start: int, end: int, value: int, bound: str) -> bool:
+    """Numbers that are dates, times, distances, percentages or years are not counts."""
+    if _UNIT_AFTER.match(text, end):
+        return True
+    if _MONTH_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return 1900 <= value <= 2100 and not bound and text[start:end].isdigit()
+
+
+def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
+    """The counts of each kind one sentence reports (summed over the groups it lists, e.g. "3 militants and 2 soldiers")."""
+    lex = lexicon()
+    found: dict[str, list[tuple[Quantity, str]]] = {}
+    previous: tuple[Quantity, str] | None = None
+    for q in quantities(text, start, end):
+        kind = _kind_of(text, q, start, end, lex)
+        if kind is None and previous is not None and _coordinated(text, previous[0], q):
+            kind = previous[1]
+        if kind is None:
+            previous = None
+            continue
+        if _PART_OF.search(text, max(start, q.start - 20), q.start):
+            previous = (q, kind)
+            continue  # "5 killed, including 2 children": a part of a count already taken
+        if kind == "size" and (q.small_word or q.best < 3):
+            continue
+        found.setdefault(kind, []).append((q, kind))
+        previous = (q, kind)
+    out: dict[str, Count] = {}
+    for kind, items in found.items():
+        qs = [q for q, _ in items]
+        low = sum(q.low for q in qs)
+        high = None if any(q.high is None for q in qs) else sum(q.high or 0 for q in qs)
+        best = sum(q.best for q in qs)
+        out[kind] = Count(low, high, best, Span.of(text, qs[0].start, qs[-1].end))
+    for kind, pattern in lex.zero.items():
+        if kind not in out:
+            m = pattern.search(text, start, end)
+            if m:
+                out[kind] = Count(0, 0, 0, Span.of(text, m.start(), m.end()))
+    return out
+
+
+def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | None:
+    before_text = text[max(start, q.start - 60):q.start]
+    stop = list(_CLAUSE_STOP.finditer(before_text))
+    if stop:
+        before_text = before_text[stop[-1].end():]
+    for kind in KINDS:
+        if lex.before[kind].search(before_text + " "):
+            return kind
+    after_text = text[q.end:end]
+    cut = _CLAUSE_STOP.search(after_text)
+    if cut:
+        after_text = after_text[:cut.start()]
+    nxt = lex.number.search(after_text)
+    if nxt and nxt.group(0).lower() not in ("a", "an"):
+        after_text = after_text[:nxt.start()]
+    for kind in KINDS:
+        if lex.after[kind].search(after_text):
+            return kind
+    return None
+
+
+def _coordinated(text: str, prev: Quantity, q: Quantity) -> bool:
+    """"3 militants and 1-2 policemen": the second number shares the first one's verb."""
+    between = text[prev.end:q.start]
+    return bool(re.fullmatch(r"(\s+[\w'-]+){0,4}\s*,?\s*(and|as well as|plus|,)\s+", between, re.I))
+
+
+def merge_counts(counts: list[Count | None]) -> Count | None:
+    """The count of one event from several mentions: the largest figure reported (mentions repeat, they do not add)."""
+    present = [c for c in counts if c is not None]
+    if not present:
+        return None
+    return max(present, key=lambda c: (c.best, c.low))
