@@ -1,0 +1,83 @@
+"""Fusion across articles: stories, contradictions, timeline, outlet profiles, the prediction ledger.
+
+Pure functions over :class:`~newsprism.model.Analysis` records::
+
+    from newsprism.fuse import fuse
+    result = fuse(analyses)
+    result.stories          # events counted once, with corroboration and contradictions
+    result.contradictions   # every contradiction of every story
+    result.timeline         # stories by day and country
+    result.outlets          # outlet profiles
+    result.predictions      # the prediction ledger (status "open")
+
+Duplicate articles (same id, content hash or near-identical text) count once; the
+ones left out are listed in ``result.duplicates``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Analysis, Contradiction, OutletProfile, Prediction, Story, TimelineEntry
+from .cluster import cluster, make_story, members_of, outlet_label
+from .config import FuseConfig, default_config
+from .contradictions import find_contradictions
+from .dedupe import dedupe
+from .predictions import prediction_id, prediction_ledger
+from .profiles import outlet_profiles
+from .timeline import timeline
+
+__all__ = ["Fusion", "fuse", "outlet_label", "prediction_id", "timeline", "FuseConfig"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """What :func:`fuse` returns."""
+
+    stories: list[Story]
+    contradictions: list[Contradiction]
+    timeline: list[TimelineEntry]
+    outlets: list[OutletProfile]
+    predictions: list[Prediction]
+    analyses: list[Analysis] = field(default_factory=list)  # the articles fused (duplicates left out)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (left-out id, id of the article kept)
+
+
+def fuse(analyses: Iterable[Analysis], config: FuseConfig | None = None) -> Fusion:
+    """Fuse analysed articles into stories, contradictions, a timeline, outlet profiles and a prediction ledger."""
+    cfg = config or default_config()
+    kept, duplicates = dedupe(list(analyses))
+    for dropped, twin in duplicates:
+        log.info("article %s duplicates %s; counted once", dropped, twin)
+    members = members_of(kept)
+    stories: list[Story] = []
+    for group in cluster(members, cfg):
+        story = make_story(group)
+        found = find_contradictions(story, group, cfg)
+        if found:
+            story = _with(story, contradictions=found)
+        stories.append(story)
+    stories.sort(key=_story_order)
+    return Fusion(
+        stories=stories,
+        contradictions=[c for s in stories for c in s.contradictions],
+        timeline=timeline(stories),
+        outlets=outlet_profiles(kept),
+        predictions=prediction_ledger(kept, cfg),
+        analyses=kept,
+        duplicates=duplicates,
+    )
+
+
+def _with(story: Story, **changes) -> Story:
+    import dataclasses
+
+    return dataclasses.replace(story, **changes)
+
+
+def _story_order(story: Story) -> tuple:
+    return (-story.corroboration, story.date.value is None, story.date.value or "", story.id)

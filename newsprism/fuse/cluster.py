@@ -1,0 +1,371 @@
+"""Stories: events from different articles that are the same real-world event.
+
+Two events of different articles are *linked* when nothing about them conflicts
+(event types compatible, dates within the tolerance, places within ``max_km`` or
+the same region, actors compatible) and the agreement is specific enough:
+
+- both places at town/site or region precision and near each other, or
+- a country-level (or missing) place on either side, and then the sub-event
+  types are the same and the dates agree exactly (day precision, within the
+  tolerance) or a named, non-generic actor is shared.
+
+Links are merged best first (agglomerative); two groups are merged only when no
+pair of their events from different articles conflicts (so one loose link cannot
+chain unrelated events). Every event ends up in exactly one story; an event no
+other article reports is a story of its own with corroboration 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urlparse
+
+from ..model import Analysis, Article, Event, EventDate, EventRef, Evidence, Figure, Place, ReportedBy, Story
+from .config import FuseConfig, default_config
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Member:
+    """An event with the article it came from (what clustering works on)."""
+
+    ref: EventRef
+    event: Event
+    article: Article
+    outlet: str
+    order: int
+
+
+def outlet_label(article: Article) -> str:
+    """The outlet an article counts for: its outlet, else its web site, else the article itself."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    if article.url:
+        host = urlparse(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return f"unknown outlet ({article.title or article.id})"
+
+
+def members_of(analyses: Sequence[Analysis]) -> list[Member]:
+    out: list[Member] = []
+    for analysis in analyses:
+        outlet = outlet_label(analysis.article)
+        for event in analysis.events:
+            out.append(Member(EventRef(analysis.id, event.id), event, analysis.article, outlet, len(out)))
+    return out
+
+
+# --------------------------------------------------------------------------- pairwise relations
+
+def date_interval(value: EventDate | None, cfg: FuseConfig) -> tuple[date, date] | None:
+    """The days a (precision-aware) event date allows, or None when unknown."""
+    if value is None or not value.value:
+        return None
+    raw = value.value.strip()
+    try:
+        year = int(raw[0:4])
+        month = int(raw[5:7]) if len(raw) >= 7 else None
+        day = int(raw[8:10]) if len(raw) >= 10 else None
+    except ValueError:
+        return None
+    precision = value.precision or ("day" if day else "month" if month else "year")
+    try:
+        if precision == "year" or month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if precision == "month" or day is None:
+            first = date(year, month, 1)
+            last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return first, last
+        exact = date(year, month, day)
+    except ValueError:
+        return None
+    if precision == "reported":  # reported on that day: happened on it or shortly before
+        return exact - timedelta(days=cfg.reported_lookback_days), exact
+    return exact, exact
+
+
+def date_relation(a: EventDate | None, b: EventDate | None, cfg: FuseConfig) -> tuple[str, float]:
+    """("exact" | "overlap" | "unknown" | "conflict", score)."""
+    ia, ib = date_interval(a, cfg), date_interval(b, cfg)
+    if ia is None or ib is None:
+        return "unknown", 0.0
+    gap = (max(ia[0], ib[0]) - min(ia[1], ib[1])).days
+    if gap > cfg.day_tolerance:
+        return "conflict", 0.0
+    if a and b and a.precision == "day" and b.precision == "day":
+        return "exact", 2.0 if ia[0] == ib[0] else 1.5
+    return "overlap", 1.0
+
+
+def km_between(a: Place, b: Place) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _usable(place: Place | None) -> Place | None:
+    return place if place is not None and place.resolved and (place.country or place.latitude is not None) else None
+
+
+def place_relation(a: Place | None, b: Place | None, cfg: FuseConfig) -> tuple[str, float]:
+    """("near" | "region" | "country" | "unknown" | "conflict", score)."""
+    a, b = _usable(a), _usable(b)
+    if a is None or b is None:
+        return "unknown", 0.0
+    if a.country and b.country and a.country != b.country:
+        return "conflict", 0.0
+    pa, pb = a.precision or 3, b.precision or 3
+    if pa >= 3 or pb >= 3:
+        return "country", 0.5
+    km = km_between(a, b)
+    if pa == 1 and pb == 1:
+        if km is None:
+            return ("near", 1.0) if _same_name(a, b) else ("country", 0.5)
+        return ("near", 2.0 * (1 - km / cfg.max_km) + 0.5) if km <= cfg.max_km else ("conflict", 0.0)
+    # a region on at least one side
+    if a.admin1 and b.admin1:
+        if a.admin1.casefold() == b.admin1.casefold():
+            return "region", 1.5
+        if km is not None and km <= cfg.max_km:
+            return "near", 1.0
+        return "conflict", 0.0
+    if km is not None:
+        return ("near", 1.0) if km <= cfg.max_km else ("conflict", 0.0)
+    return "country", 0.5
+
+
+def _same_name(a: Place, b: Place) -> bool:
+    return (a.resolved_name or a.name).casefold() == (b.resolved_name or b.name).casefold()
+
+
+def type_relation(a: Event, b: Event, cfg: FuseConfig) -> tuple[str, float]:
+    """("same" | "type" | "compatible" | "conflict", score)."""
+    if a.event_type == b.event_type:
+        if a.sub_event_type == b.sub_event_type:
+            return "same", 3.0
+        if a.event_type in cfg.exact_subtype_types:
+            return "conflict", 0.0
+        return "type", 2.0
+    if frozenset((a.event_type, b.event_type)) in cfg.compatible_event_types:
+        return "compatible", 1.0
+    return "conflict", 0.0
+
+
+def _actors(event: Event) -> list:
+    return [actor for actor in (event.actor1, event.actor2) if actor is not None and (actor.name or actor.inter)]
+
+
+def _named(actor, cfg: FuseConfig) -> str | None:
+    """The normalised name of an actor that identifies someone (not "protesters", "police")."""
+    if actor.inter in cfg.generic_inters:
+        return None
+    words = _WORD.findall((actor.name or "").casefold())
+    name = " ".join(words)
+    if not name or name in cfg.generic_actor_words or all(w in cfg.generic_actor_words for w in words):
+        return None
+    return name
+
+
+def actor_relation(a: Event, b: Event, cfg: FuseConfig) -> tuple[str, float]:
+    """("named" | "compatible" | "unknown" | "conflict", score)."""
+    from rapidfuzz import fuzz
+
+    actors_a, actors_b = _actors(a), _actors(b)
+    if not actors_a or not actors_b:
+        return "unknown", 0.0
+    for x in actors_a:
+        for y in actors_b:
+            nx, ny = _named(x, cfg), _named(y, cfg)
+            if not (nx and ny):
+                continue
+            if (x.entity_id and x.entity_id == y.entity_id) or fuzz.token_set_ratio(nx, ny) >= cfg.actor_match_ratio:
+                return "named", 1.0
+    inters_a = {cfg.inter_classes.get(x.inter, x.inter) for x in actors_a if x.inter}
+    inters_b = {cfg.inter_classes.get(y.inter, y.inter) for y in actors_b if y.inter}
+    if not inters_a or not inters_b:
+        return "unknown", 0.0
+    return ("compatible", 0.5) if inters_a & inters_b else ("conflict", 0.0)
+
+
+def relate(a: Member, b: Member, cfg: FuseConfig) -> tuple[bool, bool, float]:
+    """(conflicts, links, score) for two events of different articles."""
+    kind_t, s_t = type_relation(a.event, b.event, cfg)
+    kind_d, s_d = date_relation(a.event.date, b.event.date, cfg)
+    kind_p, s_p = place_relation(a.event.place, b.event.place, cfg)
+    if "conflict" in (kind_t, kind_d, kind_p):
+        return True, False, 0.0
+    kind_a, s_a = actor_relation(a.event, b.event, cfg)
+    if kind_a == "conflict":
+        return True, False, 0.0
+    if kind_p in ("near", "region"):
+        links = True
+    else:  # a country-level or missing place needs strong agreement elsewhere
+        links = kind_t == "same" and (kind_d == "exact" or kind_a == "named")
+    return False, links, s_t + s_d + s_p + s_a
+
+
+# --------------------------------------------------------------------------- clustering
+
+def _candidate_pairs(members: Sequence[Member], cfg: FuseConfig) -> Iterable[tuple[int, int]]:
+    """Pairs of events of different articles that may link: same (or unknown) country, dates not far apart."""
+    by_country: dict[str | None, list[int]] = {}
+    for i, m in enumerate(members):
+        place = _usable(m.event.place)
+        by_country.setdefault(place.country if place else None, []).append(i)
+    unknown = by_country.pop(None, [])
+    groups = [idxs + unknown for idxs in by_country.values()] or [unknown]
+    seen: set[tuple[int, int]] = set()
+    for idxs in groups:
+        day, coarse = [], []
+        for i in idxs:
+            ev = members[i].event.date
+            interval = date_interval(ev, cfg)
+            if ev and ev.precision == "day" and interval:
+                day.append((interval[0], i))
+            else:
+                coarse.append(i)
+        day.sort()
+        for x in range(len(day)):
+            for y in range(x + 1, len(day)):
+                if (day[y][0] - day[x][0]).days > cfg.day_tolerance:
+                    break
+                seen.add(_pair(day[x][1], day[y][1]))
+        dated = [i for _, i in day]
+        for x, i in enumerate(coarse):
+            for j in coarse[x + 1:] + dated:
+                seen.add(_pair(i, j))
+    for i, j in sorted(seen):
+        if members[i].ref.article_id != members[j].ref.article_id:
+            yield i, j
+
+
+def _pair(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def cluster(members: Sequence[Member], cfg: FuseConfig | None = None) -> list[list[Member]]:
+    """Group events into stories; returns the groups in order of their first event."""
+    cfg = cfg or default_config()
+    links: list[tuple[float, int, int]] = []
+    conflicts: set[tuple[int, int]] = set()
+    for i, j in _candidate_pairs(members, cfg):
+        conflict, link, score = relate(members[i], members[j], cfg)
+        if conflict:
+            conflicts.add((i, j))
+        elif link:
+            links.append((-score, i, j))
+    group_of = list(range(len(members)))
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+    for _, i, j in sorted(links):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or _any_conflict(groups[gi], groups[gj], members, conflicts, cfg):
+            continue
+        keep, gone = (gi, gj) if gi < gj else (gj, gi)
+        for k in groups[gone]:
+            group_of[k] = keep
+        groups[keep].extend(groups.pop(gone))
+    return [[members[k] for k in sorted(idx)] for _, idx in sorted(groups.items())]
+
+
+def _any_conflict(a: list[int], b: list[int], members: Sequence[Member], conflicts: set[tuple[int, int]], cfg) -> bool:
+    for i in a:
+        for j in b:
+            if members[i].ref.article_id == members[j].ref.article_id:
+                continue
+            pair = _pair(i, j)
+            if pair in conflicts or relate(members[pair[0]], members[pair[1]], cfg)[0]:
+                conflicts.add(pair)
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- story records
+
+_DATE_RANK = {"day": 0, "month": 1, "year": 2, "reported": 3, None: 4}
+
+
+def story_id(refs: Iterable[EventRef]) -> str:
+    key = "\n".join(sorted(f"{r.article_id}\t{r.event_id}" for r in refs))
+    return "s-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def make_story(group: Sequence[Member]) -> Story:
+    """The story record of a group of events (without contradictions; see :mod:`.contradictions`)."""
+    types = Counter(m.event.event_type for m in group)
+    event_type = max(types, key=lambda t: (types[t], -min(m.order for m in group if m.event.event_type == t)))
+    subs = Counter(m.event.sub_event_type for m in group if m.event.event_type == event_type)
+    sub_event_type = max(subs, key=lambda s: (subs[s], -min(m.order for m in group if m.event.sub_event_type == s)))
+    outlets = list(dict.fromkeys(m.outlet for m in group))
+    reported: dict[tuple[str, str], ReportedBy] = {}
+    for m in group:
+        rb = m.event.reported_by
+        if rb is not None:
+            reported.setdefault((rb.name.casefold(), rb.kind), rb)
+    evidence: dict[tuple[str, int, int], Evidence] = {}
+    for m in group:
+        for span in ([m.event.trigger] if m.event.trigger else []) + list(m.event.evidence):
+            evidence.setdefault((m.ref.article_id, span.start, span.end), Evidence(m.ref.article_id, span))
+    refs = [m.ref for m in group]
+    return Story(
+        id=story_id(refs),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date=_best_date(group),
+        place=_best_place(group),
+        members=refs,
+        outlets=outlets,
+        corroboration=len(outlets),
+        article_ids=list(dict.fromkeys(m.ref.article_id for m in group)),
+        reported_by=list(reported.values()),
+        fatalities=_figures(group, "fatalities"),
+        injured=_figures(group, "injured"),
+        arrested=_figures(group, "arrested"),
+        evidence=list(evidence.values()),
+    )
+
+
+def _best_date(group: Sequence[Member]) -> EventDate:
+    dated = [m.event.date for m in group if m.event.date is not None and m.event.date.value]
+    if not dated:
+        return EventDate(None, None)
+    rank = min(_DATE_RANK.get(d.precision, 4) for d in dated)
+    best = [d for d in dated if _DATE_RANK.get(d.precision, 4) == rank]
+    counts = Counter(d.value for d in best)
+    value = min(counts, key=lambda v: (-counts[v], v or ""))
+    return next(d for d in best if d.value == value)
+
+
+def _best_place(group: Sequence[Member]) -> Place | None:
+    places = [m.event.place for m in group if _usable(m.event.place) is not None]
+    if not places:
+        return next((m.event.place for m in group if m.event.place is not None), None)
+    rank = min(p.precision or 3 for p in places)
+    best = [p for p in places if (p.precision or 3) == rank]
+    counts = Counter((p.resolved_name or p.name) for p in best)
+    name = max(counts, key=lambda n: counts[n])
+    return next(p for p in best if (p.resolved_name or p.name) == name)
+
+
+def _figures(group: Sequence[Member], field_name: str) -> list[Figure]:
+    out = []
+    for m in group:
+        count = getattr(m.event, field_name)
+        if count is None:
+            continue
+        span = count.span or (m.event.trigger if m.event.trigger else None)
+        out.append(Figure(
+            low=count.low, high=count.high, best=count.best, outlet=m.outlet, ref=m.ref,
+            evidence=Evidence(m.ref.article_id, span) if span else None,
+            reported_by=m.event.reported_by.name if m.event.reported_by else None,
+        ))
+    return out
