@@ -112,6 +112,7 @@ class Place:
     score: float | None = None
     reason: str | None = None  # why it is unresolved
     mentions: list[Span] = field(default_factory=list)
+    kind: str | None = None  # gazetteer entry kind: city, admin1, admin2, country, continent, region
 
 
 @dataclass(frozen=True, slots=True)
