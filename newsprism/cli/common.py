@@ -23,14 +23,23 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
 
 
 def report_rejection(rejection: Rejection) -> None:
+    """One line on stderr: ``rejected INPUT: MESSAGE [stage:code]``."""
     click.echo(f"rejected {rejection.input}: {rejection.message} [{rejection.stage}:{rejection.code}]", err=True)
 
 
-def progress(total: int | None, description: str):
-    """A rich progress bar on stderr when stderr is a terminal, else None."""
-    if not sys.stderr.isatty() or (total is not None and total < 2):
+def progress(many: bool):
+    """A rich progress display on stderr when there are many inputs and stderr is a terminal, else None."""
+    if not many or not sys.stderr.isatty():
         return None
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    return Progress(console=Console(stderr=True), transient=True)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )

@@ -1,0 +1,1 @@
+"""Presenting results: exports (:mod:`.export`), summaries for people (:mod:`.summary`), reports."""
