@@ -16,6 +16,9 @@ COMMANDS: dict[str, str] = {
     "analyze": "newsprism.cli.analyze:analyze",
     "schema": "newsprism.cli.schema:schema",
     "eval": "newsprism.cli.eval:eval_group",
+    "ingest": "newsprism.cli.store:ingest",
+    "query": "newsprism.cli.store:query",
+    "predictions": "newsprism.cli.store:predictions",
 }
 
 

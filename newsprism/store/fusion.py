@@ -100,6 +100,7 @@ def prediction_rows(predictions: Iterable[Any]) -> list[dict[str, Any]]:
             "outlet": data.get("outlet"),
             "made": _date(data.get("made")),
             "horizon": data.get("horizon"),
+            "horizon_date": _date(data.get("horizon_date")),
         })
     return out
 

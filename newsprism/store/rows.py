@@ -138,6 +138,7 @@ def prediction_row(claim: Claim, article_pk: int, article_hash: str, article: Ar
         "outlet": article.outlet,
         "made": published[:10] if published else None,
         "horizon": None,
+        "horizon_date": None,
         "status": "open",
         "note": None,
         "resolved_at": None,
