@@ -64,6 +64,7 @@ FORMATS: dict[str, Writer | str] = {
     "text": write_text,
     "json": write_json,
     "jsonl": write_jsonl,
+    "parquet": "newsprism.present.parquet:write_analyses",
 }
 
 #: formats whose writer also receives the rejections (as Rejection records among the analyses)
