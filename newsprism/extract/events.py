@@ -1,11 +1,423 @@
-"""Stage 'events' (placeholder until its issue lands: fills nothing)."""
+"""Stage 'events': the events an article reports, coded in the ACLED taxonomy.
+
+1. *Candidates*: sentences with an event trigger (``lexicons/event_triggers.v1.tsv``), unless a hedge,
+   modal, future or conditional cue governs the trigger (``lexicons/event_hedges.v1.tsv``), the sentence is a
+   question, the claim around it is a prediction or speculation, or its own date lies after the publication.
+2. *Coding*: a trigger rule with a fixed sub-type decides; otherwise the classifier over masked text
+   (:mod:`.event_model`) picks the sub-type among those the trigger families allow. Actors and their inter codes
+   come from actor words (:mod:`.actors`) and the classifier; counts from :mod:`.counts`.
+3. *Merging*: mentions of one event (same kind, compatible place and date, close by) become one event with
+   several evidence spans; a vague mention ("shooting erupted") joins a specific event next to it.
+4. *Salience*: the events are ordered so that the first is the article's main event.
+
+Date: the event's own date expression, else the nearest one before it in its paragraph, else the publication
+(reference) date with precision ``reported``. Place: its own place mention (or one in the next sentence when that
+sentence only locates it), else the article's main place, else none.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
 from typing import Any
 
+from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, Sentence, Span
 from ..nlp.pipeline import ParsedArticle
+from . import actors as actor_words
+from .counts import counts_in, merge_counts
+from .event_model import EventModel, load_model, masked
+
+log = logging.getLogger(__name__)
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
+_REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    family: str
+    sub_event_type: str | None
+    inter1: int | None
+    inter2: int | None
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    rules: list[Rule]
+    hedges_before: re.Pattern[str]
+    hedges_sentence: re.Pattern[str]
+    hedges_start: re.Pattern[str]
+    type_of: dict[str, str]
+    plover: dict[str, str | None]
+    family_types: dict[str, list[str]]
+    default_actor1: dict[str, list[Any]]
+    default_actor2: dict[str, list[Any]]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    root = resources.files(__package__).joinpath("lexicons")
+    rules = []
+    for line in root.joinpath("event_triggers.v1.tsv").read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, family, sub, inter1, inter2, pattern = line.split("\t")
+        rules.append(Rule(kind, family, None if sub == "*" else sub, None if inter1 == "-" else int(inter1),
+                          None if inter2 == "-" else int(inter2), re.compile(rf"\b(?:{pattern.strip()})", re.I)))
+    scopes: dict[str, list[str]] = {"before": [], "sentence": [], "start": []}
+    for line in root.joinpath("event_hedges.v1.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cue, scope = line.split("\t")
+            scopes[scope.strip()].append(cue.strip())
+    taxonomy = json.loads(root.joinpath("acled_taxonomy.v1.json").read_text("utf-8"))
+    type_of = {sub: etype for etype, subs in taxonomy["types"].items() for sub in subs}
+    families = {k: v for k, v in taxonomy["family_types"].items() if k != "about"}
+    return Lexicons(
+        rules,
+        re.compile(rf"\b(?:{'|'.join(scopes['before'])})\b", re.I),
+        re.compile(rf"\b(?:{'|'.join(scopes['sentence'])})\b", re.I),
+        re.compile(rf"^\W*(?:{'|'.join(scopes['start'])})\b", re.I),
+        type_of, taxonomy["plover"], families, taxonomy["default_actor1"], taxonomy["default_actor2"],
+    )
+
+
+@dataclass
+class Candidate:
+    index: int  # sentence number
+    sentence: Sentence
+    trigger: Span
+    kind: str
+    sub_event_type: str
+    confidence: float
+    fixed: bool
+    vague: bool
+    inter1: int | None
+    inter2: int | None
+    inter1_probs: dict[int, float]
+    actors: list[actor_words.ActorMention]
+    counts: dict[str, Count]
+    date: DateRef | None
+    places: list[Place]
+    claim: Claim | None
+    members: list[Candidate] = field(default_factory=list)
+
+    def violent_or_protest(self) -> bool:
+        etype = lexicons().type_of.get(self.sub_event_type, "")
+        return etype in VIOLENT_TYPES or self.sub_event_type in PROTEST_FORCE
+
+    def sentence_span(self, parsed: ParsedArticle) -> Span:
+        return parsed.span(self.sentence.start, self.sentence.end)
 
 
 def extract(parsed: ParsedArticle) -> dict[str, Any]:
-    return {}
+    return {"events": find_events(parsed)}
+
+
+def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[Event]:
+    """The events of one parsed article, the main event first."""
+    if model is None:
+        model = load_model(str(parsed.settings.extra.get("events_model", "")))
+    lex = lexicons()
+    candidates = [c for i, s in enumerate(parsed.sentences) if (c := _candidate(parsed, i, s, lex, model)) is not None]
+    groups = _merge(candidates, parsed)
+    main_place = _main_place(parsed)
+    events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
+    order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
+    return [replace(events[k], id=f"{parsed.article.id[:16]}-e{rank + 1}") for rank, k in enumerate(order)]
+
+
+# --------------------------------------------------------------------------- candidates
+
+def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, model: EventModel | None) -> Candidate | None:
+    text = parsed.text
+    if sent.text.rstrip().endswith("?") or lex.hedges_start.search(sent.text) or lex.hedges_sentence.search(sent.text):
+        return None
+    matches = []
+    for rule in lex.rules:
+        for m in rule.pattern.finditer(text, sent.start, sent.end):
+            if not _hedged(text, sent.start, m.start(), lex):
+                matches.append((rule, m))
+    if not matches:
+        return None
+    claim = _claim_at(parsed.claims, matches[0][1].start())
+    if claim is not None and claim.kind in ("prediction", "speculation"):
+        return None
+    date = _own_date(parsed.dates, sent)
+    base = parsed.article.date_base
+    if date is not None and date.value and base and date.value[:10] > base[:10]:
+        return None  # a date after publication: announced or planned, not (yet) an event
+    fixed = next(((r, m) for r, m in matches if r.sub_event_type), None)
+    first_rule, first_m = min(matches, key=lambda rm: rm[1].start())
+    families = {r.family for r, _ in matches}
+    masked_text = masked(parsed.doc, sent.start, sent.end)
+    inter_probs: dict[int, float] = {}
+    if model is not None:
+        inter_probs = {int(k): v for k, v in model.predict("inter1", masked_text).items()}
+    if fixed is not None:
+        rule, m = fixed
+        sub, confidence, kind = rule.sub_event_type or "", 0.85, rule.kind
+    else:
+        rule, m = first_rule, first_m
+        sub, confidence = _classify(model, masked_text, families, lex)
+        kind = sub
+    mentions = actor_words.mentions_in(text, sent.start, sent.end)
+    vague = fixed is None and not mentions and families <= {"violence", "explosion", "battle"}
+    return Candidate(
+        index=i, sentence=sent, trigger=Span.of(text, m.start(), m.end()), kind=kind, sub_event_type=sub,
+        confidence=confidence, fixed=fixed is not None, vague=vague, inter1=rule.inter1, inter2=rule.inter2,
+        inter1_probs=inter_probs, actors=mentions, counts=counts_in(text, sent.start, sent.end), date=date,
+        places=_own_places(parsed.places, sent), claim=claim,
+    )
+
+
+def _hedged(text: str, sent_start: int, trigger_start: int, lex: Lexicons) -> bool:
+    window = text[max(sent_start, trigger_start - 50):trigger_start]
+    return bool(lex.hedges_before.search(window))
+
+
+def _classify(model: EventModel | None, masked_text: str, families: set[str], lex: Lexicons) -> tuple[str, float]:
+    allowed_types = set().union(*(lex.family_types.get(f, []) for f in families))
+    if model is None:  # no classifier shipped: the most common sub-type of the first family
+        fallback = {"protest": "Peaceful protest", "riot": "Violent demonstration", "violence": "Attack",
+                    "explosion": "Shelling/artillery/missile attack", "battle": "Armed clash", "strategic": "Other"}
+        return fallback[sorted(families)[0]], 0.4
+    probs = model.predict("sub_event_type", masked_text)
+    allowed = {k: v for k, v in probs.items() if lex.type_of.get(k) in allowed_types} or probs
+    best = max(allowed, key=allowed.__getitem__)
+    return best, allowed[best] / (sum(allowed.values()) or 1.0)
+
+
+def _claim_at(claims: list[Claim], offset: int) -> Claim | None:
+    inside = [c for c in claims if c.content.start <= offset < c.content.end]
+    return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None
+
+
+def _own_date(dates: list[DateRef], sent: Sentence) -> DateRef | None:
+    own = [d for d in dates if d.value and sent.start <= d.span.start < sent.end]
+    return own[0] if own else None
+
+
+def _own_places(places: list[Place], sent: Sentence) -> list[Place]:
+    out = []
+    for place in places:
+        spans = [s for s in place.mentions if sent.start <= s.start < sent.end]
+        if spans and place.resolved:
+            out.append((spans[0].start, place))
+    return [p for _, p in sorted(out, key=lambda sp: sp[0])]
+
+
+# --------------------------------------------------------------------------- merging
+
+def _merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
+    """Group the mentions of one event; the first member of each group stands for it.
+
+    Mentions of the same kind merge when their places and dates agree and they are close by. A vague
+    mention ("shooting erupted", "explosions were heard") or a violent one the classifier coded joins a
+    violent event a trigger rule coded within two sentences of it: one scene, told in several sentences.
+    """
+    groups: list[Candidate] = []
+    soft = [c for c in candidates if c.vague or (not c.fixed and c.violent_or_protest())]
+    for c in candidates:
+        if c in soft:
+            continue
+        _join_or_new(groups, c)
+    attached = True
+    while soft and attached:  # repeat: a mention joined to a scene brings the next one within reach
+        attached = False
+        for c in list(soft):
+            target = _scene_for(groups, c)
+            if target is not None:
+                target.members.append(c)
+                soft.remove(c)
+                attached = True
+    for c in soft:
+        _join_or_new(groups, c)
+    for g in groups:
+        g.members.sort(key=lambda m: m.index)
+    return sorted(groups, key=lambda g: g.members[0].index)
+
+
+def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
+    near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2]
+    strong = [g for g in near if g.fixed] or (near if c.vague else [])
+    return min(strong, key=lambda g: _gap(g, c)) if strong else None
+
+
+def _join_or_new(groups: list[Candidate], c: Candidate) -> None:
+    target = next((g for g in reversed(groups) if _same_event(g, c)), None)
+    if target is None:
+        c.members = [c]
+        groups.append(c)
+    else:
+        target.members.append(c)
+
+
+def _gap(group: Candidate, c: Candidate) -> int:
+    return min(abs(m.index - c.index) for m in group.members)
+
+
+def _same_event(group: Candidate, c: Candidate) -> bool:
+    if group.kind != c.kind or not _compatible(group, c):
+        return False
+    has_place = any(m.places for m in group.members) and bool(c.places)
+    return _gap(group, c) <= (6 if c.fixed else 3) or has_place
+
+
+def _compatible(group: Candidate, c: Candidate) -> bool:
+    dates = {m.date.value for m in group.members if m.date is not None}
+    if c.date is not None and dates and c.date.value not in dates:
+        return False
+    places = {_place_key(p) for m in group.members for p in m.places}
+    return not (c.places and places and not places & {_place_key(p) for p in c.places})
+
+
+def _place_key(place: Place) -> str:
+    return place.gazetteer_id or (place.resolved_name or place.name).lower()
+
+
+def _salience(group: Candidate, position: int) -> float:
+    counts = any(m.counts.get(k) and m.counts[k].best > 0 for m in group.members for k in ("fatalities", "injured", "arrested"))
+    return 0.5 * len(group.members) + group.confidence + (1.0 if position == 0 else 0.0) + (0.3 if counts else 0.0)
+
+
+# --------------------------------------------------------------------------- building the event
+
+def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_place: Place | None) -> Event:
+    primary = max(group.members, key=lambda m: (m.fixed, not m.vague, m.confidence, -m.index))
+    sub = primary.sub_event_type
+    etype = lex.type_of.get(sub, "Strategic developments")
+    place = next((p for m in group.members for p in _best_places(m.places)), None)
+    if place is None:
+        place = _next_sentence_place(parsed, group) or main_place
+    country = place.country_name if place is not None else None
+    actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
+    claim = next((m.claim for m in group.members if m.claim is not None and m.claim.speaker.kind != "author"), None)
+    reported_by = ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id) if claim is not None else None
+    counts = {k: merge_counts([m.counts.get(k) for m in group.members]) for k in ("fatalities", "injured", "arrested", "size")}
+    certainty = _certainty(parsed, primary)
+    confidence = round(primary.confidence * (1.0 if certainty == "certain" else 0.8), 3)
+    return Event(
+        id=f"e{n}",
+        event_type=etype,
+        sub_event_type=sub,
+        plover_type=lex.plover.get(sub),
+        actor1=actor1,
+        actor2=actor2,
+        date=_date(parsed, group),
+        place=place,
+        fatalities=counts["fatalities"],
+        injured=counts["injured"],
+        arrested=counts["arrested"],
+        size=counts["size"],
+        reported_by=reported_by,
+        certainty=certainty,
+        trigger=primary.trigger,
+        evidence=[m.sentence_span(parsed) for m in group.members],
+        confidence=confidence,
+    )
+
+
+def _best_places(places: list[Place]) -> list[Place]:
+    """The most precise of a sentence's places first (a town before its region before its country)."""
+    return sorted(places, key=lambda p: p.precision or 9)
+
+
+def _next_sentence_place(parsed: ParsedArticle, group: Candidate) -> Place | None:
+    """"Such incidents were reported in X": the sentence after the last mention locates the event."""
+    last = group.members[-1].index
+    if last + 1 >= len(parsed.sentences):
+        return None
+    nxt = parsed.sentences[last + 1]
+    between = parsed.text[parsed.sentences[last].end:nxt.start]
+    if "\n\n" in between or any(r.pattern.search(parsed.text, nxt.start, nxt.end) for r in lexicons().rules):
+        return None
+    places = _best_places(_own_places(parsed.places, nxt))
+    return places[0] if places else None
+
+
+def _main_place(parsed: ParsedArticle) -> Place | None:
+    """The places stage's main place when it offers one, else the resolved place mentioned most (ties: first)."""
+    try:
+        from . import places as places_stage
+
+        helper = getattr(places_stage, "main_place", None)
+        if helper is not None:
+            found = helper(parsed)
+            if found is None or isinstance(found, Place):
+                return found
+    except Exception as exc:  # the places stage is another module's; its failure must not lose the events
+        log.warning("main_place of the places stage failed on %s: %r", parsed.article.id, exc)
+    resolved = [p for p in parsed.places if p.resolved and p.mentions]
+    if not resolved:
+        return None
+    return max(resolved, key=lambda p: (len(p.mentions), -(p.precision or 9), -p.mentions[0].start))
+
+
+def _date(parsed: ParsedArticle, group: Candidate) -> EventDate:
+    own = next((m.date for m in group.members if m.date is not None), None)
+    if own is None:
+        own = _context_date(parsed, group.members[0].sentence)
+    if own is not None and own.value:
+        return EventDate(own.value, own.precision)
+    base = parsed.article.date_base
+    return EventDate(base[:10] if base else None, "reported" if base else None)
+
+
+def _context_date(parsed: ParsedArticle, sent: Sentence) -> DateRef | None:
+    """The nearest date before the sentence in its paragraph."""
+    para_start = parsed.text.rfind("\n\n", 0, sent.start)
+    before = [d for d in parsed.dates if d.value and para_start <= d.span.start < sent.start]
+    base = parsed.article.date_base
+    before = [d for d in before if not base or d.value[:10] <= base[:10]]
+    return before[-1] if before else None
+
+
+def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexicons, country: str | None):
+    text = parsed.text
+    a1 = actor_words.pick_actor1(c.actors, c.trigger.start, text)
+    default1 = lex.default_actor1.get(etype)
+    if c.inter1 is not None and c.fixed:
+        inter1 = c.inter1
+    elif c.fixed and a1 is not None and default1 is None:
+        inter1 = a1.inter
+    elif default1 is not None:
+        inter1 = int(default1[0])
+    elif c.inter1_probs:
+        inter1 = max(c.inter1_probs, key=c.inter1_probs.__getitem__)
+        if a1 is not None and c.inter1_probs.get(a1.inter, 0.0) >= 0.25:
+            inter1 = a1.inter
+    else:
+        inter1 = a1.inter if a1 is not None else 7
+    if a1 is None or a1.inter != inter1:
+        a1 = next((m for m in c.actors if m.inter == inter1), None)
+    actor1 = actor_words.actor_of(a1, inter1, parsed.entities, country)
+    a2 = actor_words.pick_actor2(c.actors, a1, c.trigger.start)
+    default2 = lex.default_actor2.get(sub) or lex.default_actor2.get(etype)
+    if sub == "Peaceful protest":
+        actor2 = None
+    elif a2 is not None:
+        actor2 = actor_words.actor_of(a2, a2.inter, parsed.entities, country)
+    elif c.inter2 is not None and c.inter2 != inter1:
+        actor2 = actor_words.actor_of(None, c.inter2, parsed.entities, country)
+    elif default2 is not None and int(default2[0]) != inter1:
+        actor2 = actor_words.actor_of(None, int(default2[0]), parsed.entities, country)
+    else:
+        actor2 = None
+    return actor1, actor2
+
+
+def _certainty(parsed: ParsedArticle, c: Candidate):
+    if c.claim is not None and c.claim.certainty != "certain":
+        return c.claim.certainty
+    if c.sentence.certainty is not None and c.sentence.certainty != "certain":
+        return c.sentence.certainty
+    if _REPORTED.search(c.sentence.text):
+        return "probable"
+    return "certain"
