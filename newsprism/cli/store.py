@@ -60,7 +60,7 @@ def ingest(ctx, inputs, db, published, outlet, url, fail_fast, no_fuse) -> None:
     settings = settings.replace(fail_fast=bool(fail_fast)) if fail_fast is not None else settings
     quiet = (ctx.obj or {}).get("quiet")
     totals = {"read": 0, "stored": 0, "skipped": 0, "rejected": 0, "stage_rejections": 0}
-    bar = progress(None, "ingest")
+    bar = progress(True)
     with repo, (bar or _Null()) as live:
         task = live.add_task("ingesting", total=None) if bar else None
         for report in ingest_inputs(repo, inputs, settings, published=published, outlet=outlet, url=url):
@@ -160,7 +160,7 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, out: str | None, kind: str) -
 
 def _write_text(out: str | None, write) -> None:
     if out is None:
-        write(click.get_text_stream("stdout"))
+        write(sys.stdout)
         return
     with open(out, "w", encoding="utf-8", newline="") as stream:
         write(stream)
