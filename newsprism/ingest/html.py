@@ -55,6 +55,8 @@ def read_html(html: str, *, article_id: str, source: str, input_ref: str) -> Art
         )
     blocks = [b for b in _blocks(doc.body) if not (p.boilerplate(b) or p.byline(b))]
 
+    if blocks and doc.title and _fold(blocks[0]) == _fold(doc.title):
+        blocks.pop(0)  # the headline is the title, not body text
     page = _page_meta(tree, p)
     authors = dedupe([n for a in _split(doc.author) for n in (_clean_author(a, p) or [])] + page["authors"])
     standfirst = page["standfirst"] or _visible_description(tree, doc.description)
