@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "newsprism.cli.store:ingest",
     "query": "newsprism.cli.store:query",
     "predictions": "newsprism.cli.store:predictions",
+    "sitrep": "newsprism.cli.sitrep:sitrep",
 }
 
 
