@@ -165,15 +165,19 @@ def _actors(event: Event) -> list:
     return [actor for actor in (event.actor1, event.actor2) if actor is not None and (actor.name or actor.inter)]
 
 
-def _named(actor, cfg: FuseConfig) -> str | None:
-    """The normalised name of an actor that identifies someone (not "protesters", "police")."""
+_PARENS = re.compile(r"\([^)]*\)")
+
+
+def _named(actor, event: Event, cfg: FuseConfig) -> str | None:
+    """The normalised name of an actor that identifies someone (not "protesters", "State forces (Kazakhstan)")."""
     if actor.inter in cfg.generic_inters:
         return None
-    words = _WORD.findall((actor.name or "").casefold())
-    name = " ".join(words)
-    if not name or name in cfg.generic_actor_words or all(w in cfg.generic_actor_words for w in words):
+    words = _WORD.findall(_PARENS.sub(" ", actor.name or "").casefold())
+    place = event.place
+    country = set(_WORD.findall((place.country_name or "").casefold())) if place else set()
+    if not words or all(w in cfg.generic_actor_words or w in country for w in words):
         return None
-    return name
+    return " ".join(words)
 
 
 def actor_relation(a: Event, b: Event, cfg: FuseConfig) -> tuple[str, float]:
@@ -185,7 +189,7 @@ def actor_relation(a: Event, b: Event, cfg: FuseConfig) -> tuple[str, float]:
         return "unknown", 0.0
     for x in actors_a:
         for y in actors_b:
-            nx, ny = _named(x, cfg), _named(y, cfg)
+            nx, ny = _named(x, a, cfg), _named(y, b, cfg)
             if not (nx and ny):
                 continue
             if (x.entity_id and x.entity_id == y.entity_id) or fuzz.token_set_ratio(nx, ny) >= cfg.actor_match_ratio:
@@ -211,7 +215,21 @@ def relate(a: Member, b: Member, cfg: FuseConfig) -> tuple[bool, bool, float]:
         links = True
     else:  # a country-level or missing place needs strong agreement elsewhere
         links = kind_t == "same" and (kind_d == "exact" or kind_a == "named")
+    if links and kind_t == "same" and a.event.sub_event_type in cfg.catch_all_subtypes and kind_a != "named":
+        # "Other" says little: the two reports must also share words of their evidence
+        links = word_overlap(a.event, b.event) >= cfg.catch_all_min_overlap
     return False, links, s_t + s_d + s_p + s_a
+
+
+def _stems(event: Event) -> set[str]:
+    spans = ([event.trigger] if event.trigger else []) + list(event.evidence)
+    return {w[:5] for s in spans for w in _WORD.findall(s.text.casefold()) if len(w) >= 4 and not w.isdigit()}
+
+
+def word_overlap(a: Event, b: Event) -> float:
+    """Shared word stems of two events' evidence, over the smaller set (0 when either has none)."""
+    x, y = _stems(a), _stems(b)
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
 
 # --------------------------------------------------------------------------- clustering

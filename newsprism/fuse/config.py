@@ -20,6 +20,8 @@ class FuseConfig:
     reported_lookback_days: int
     compatible_event_types: frozenset[frozenset[str]]
     exact_subtype_types: frozenset[str]
+    catch_all_subtypes: frozenset[str]
+    catch_all_min_overlap: float
     inter_classes: dict[int, int]  # inter code -> the class it is equivalent to
     generic_inters: frozenset[int]
     generic_actor_words: frozenset[str]
@@ -40,6 +42,8 @@ class FuseConfig:
             reported_lookback_days=int(data["reported_lookback_days"]),
             compatible_event_types=frozenset(frozenset(pair) for pair in data["compatible_event_types"]),
             exact_subtype_types=frozenset(data["exact_subtype_types"]),
+            catch_all_subtypes=frozenset(data.get("catch_all_subtypes", [])),
+            catch_all_min_overlap=float(data.get("catch_all_min_overlap", 0.0)),
             inter_classes=classes,
             generic_inters=frozenset(int(c) for c in data["generic_inters"]),
             generic_actor_words=frozenset(w.lower() for w in data["generic_actor_words"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsprism.fuse import fuse
 
 
@@ -174,3 +176,23 @@ def test_story_ids_are_stable_and_stories_keep_every_event(kit):
     first, second = fuse(docs), fuse(list(reversed(docs)))
     assert {s.id for s in first.stories} == {s.id for s in second.stories}
     assert sum(len(s.members) for s in first.stories) == 4
+
+
+def test_catch_all_sub_type_needs_shared_words_or_a_named_actor(kit):
+    other = dict(type="Strategic developments", sub="Other", where=kumasi(kit))
+    a = kit.Doc("The internet was shut down in Kumasi.", "a", outlet="A").event("internet was shut down", **other)
+    b = kit.Doc("An internet shutdown hit Kumasi.", "b", outlet="B").event("internet shutdown", **other)
+    c = kit.Doc("The mayor resigned in Kumasi.", "c", outlet="C").event("mayor resigned", **other)
+    stories = fuse([a.analysis(), b.analysis(), c.analysis()]).stories
+    assert sorted(sorted(m.article_id for m in s.members) for s in stories) == [["a", "b"], ["c"]]
+
+
+def test_generic_actor_labels_are_not_a_named_match(kit):
+    country = kit.place("Ghana", lat=7.9, lon=-1.0, precision=3, admin1=None)
+    country = dataclasses.replace(country, country_name="Ghana")
+    sub = dict(type="Strategic developments", sub="Arrests", day=None, where=country)
+    a = kit.Doc("Police arrested dozens.", "a", outlet="A")
+    a.event("arrested dozens", actor1=kit.Actor("State forces (Ghana)", 1), **sub)
+    b = kit.Doc("Dozens were detained.", "b", outlet="B")
+    b.event("were detained", actor1=kit.Actor("Police Forces of Ghana", 1), **sub)
+    assert len(fuse([a.analysis(), b.analysis()]).stories) == 2
