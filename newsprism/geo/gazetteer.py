@@ -1,0 +1,186 @@
+"""Look places up in the offline gazetteer (an SQLite index; see :mod:`newsprism.geo.build`).
+
+>>> gaz = open_gazetteer(settings)          # builds the index on first use, in settings.cache_path
+>>> gaz.lookup("Aktobe")                    # exact and alternate names (any case, accents folded)
+>>> gaz.fuzzy("Aktob")                      # misspellings: [(Candidate, score 0-100)], best first
+
+Every query goes through an index: exact names by their normalised key, fuzzy names by the key's first
+three letters and its length (then scored with rapidfuzz). Results are cached per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+import sqlite3
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import NewsprismError
+from .build import build, data_version
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "gazetteer.sqlite"
+_NON_ALNUM = re.compile(r"[^\w]+")
+_APOSTROPHES = re.compile(r"['’ʼʻ`´]")
+
+
+class GazetteerError(NewsprismError):
+    """The gazetteer index cannot be built or opened."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    pid: int
+    gid: str  # "geonames:1526384", "iso3166-2:KZ-15", "country:KAZ", "continent:EU", "region:urals"
+    name: str
+    kind: str  # city, admin1, admin2, country, continent, region
+    country: str | None  # ISO 3166-1 alpha-3
+    country_name: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    precision: int  # 1 town, 2 region, 3 country or larger
+    main: bool  # the name matched is the entry's main name (not an alternate)
+
+
+def name_key(name: str) -> str:
+    """The normalised form names are indexed under: accents folded, case folded, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text.casefold())
+    return " ".join(_NON_ALNUM.sub(" ", text).replace("_", " ").split())
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_COLUMNS = "p.id, p.gid, p.name, p.kind, p.country, p.country_name, p.admin1, p.lat, p.lon, p.population, p.precision, n.main"
+
+
+class Gazetteer:
+    """Read-only queries over one index file (safe to share between threads of a process)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.lookup = functools.lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
+        self.fuzzy = functools.lru_cache(maxsize=20_000)(self._fuzzy)  # type: ignore[method-assign]
+
+    def _rows(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
+        with self._lock:
+            return self._con.execute(sql, args).fetchall()
+
+    def _lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Entries whose main or alternate name is ``name`` (normalised), most populous first."""
+        key = name_key(name)
+        if not key:
+            return ()
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY p.population DESC LIMIT 200",
+            (key,),
+        )
+        return _dedupe(Candidate(*row[:11], main=bool(row[11])) for row in rows)  # type: ignore[arg-type]
+
+    def _fuzzy(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float], ...]:
+        """Entries whose name is close to ``name`` (same first or last three letters, length within two), scored 0-100."""
+        from rapidfuzz import fuzz, process
+
+        key = name_key(name)
+        if len(key) < 4:
+            return ()
+        rows = self._rows(
+            "SELECT key FROM name WHERE pfx = ? AND klen BETWEEN ? AND ? "
+            "UNION SELECT key FROM name WHERE sfx = ? AND klen BETWEEN ? AND ?",
+            (key[:3], len(key) - 2, len(key) + 2, key[-3:], len(key) - 2, len(key) + 2),
+        )
+        keys = [k for (k,) in rows if k != key]  # type: ignore[misc]
+        scored = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=min_score, limit=10)
+        out: list[tuple[Candidate, float]] = []
+        for k, score, _ in scored:
+            for cand in self._lookup(k):
+                out.append((cand, float(score)))
+        return tuple(out)
+
+    def by_gid(self, gid: str) -> Candidate | None:
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM place p JOIN name n ON n.place = p.id WHERE p.gid = ? ORDER BY n.main DESC LIMIT 1",
+            (gid,),
+        )
+        return Candidate(*rows[0][:11], main=True) if rows else None  # type: ignore[arg-type]
+
+    def country(self, iso3: str) -> Candidate | None:
+        return self.by_gid(f"country:{iso3}")
+
+    def stats(self) -> dict[str, int]:
+        rows = self._rows("SELECT kind, count(*) FROM place GROUP BY kind", ())
+        out = {str(kind): int(n) for kind, n in rows}  # type: ignore[call-overload]
+        out["names"] = int(self._rows("SELECT count(*) FROM name", ())[0][0])  # type: ignore[call-overload]
+        return out
+
+
+def _dedupe(cands: object) -> tuple[Candidate, ...]:
+    seen: dict[int, Candidate] = {}
+    for cand in cands:  # type: ignore[attr-defined]
+        if cand.pid not in seen or (cand.main and not seen[cand.pid].main):
+            seen[cand.pid] = cand
+    return tuple(seen.values())
+
+
+_OPEN: dict[Path, Gazetteer] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def gazetteer_path(settings: Settings) -> Path:
+    return Path(settings.extra.get("gazetteer_path") or settings.cache_path / FILE_NAME)
+
+
+def open_gazetteer(settings: Settings) -> Gazetteer:
+    """The gazetteer for these settings, built on first use and rebuilt when its data version changed."""
+    path = gazetteer_path(settings)
+    with _OPEN_LOCK:
+        gaz = _OPEN.get(path)
+        if gaz is not None:
+            return gaz
+        if _stored_version(path) != data_version():
+            log.info("building the gazetteer index at %s (first use or new data; takes a minute)", path)
+            try:
+                build(path)
+            except OSError as exc:
+                raise GazetteerError(
+                    f"cannot write the gazetteer index {path}: {exc}; set cache_dir (NEWSPRISM_CACHE_DIR) to a writable folder"
+                ) from None
+        gaz = _OPEN[path] = Gazetteer(path)
+        return gaz
+
+
+def _stored_version(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k = 'data_version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None

@@ -1,0 +1,287 @@
+"""Find the place mentions of a parsed article: spaCy's GPE/LOC/FAC entities and capitalised names in
+place contexts ("in X", "near X", "X district", "village of X", "in X, Y", "X and Y villages").
+
+A :class:`Mention` carries what the resolver needs to decide and disambiguate: the cue that made it a
+candidate, a type hint (admin area, district, town, site) and its container ("Imam Sahib district, Kunduz":
+Kunduz contains Imam Sahib). The words are data: ``lexicons/place_words.v1.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .build import lexicon_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"}
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.I)
+_CHAIN_SEP = re.compile(r"^\s*,\s*$")
+_CONTAINER_SEP = re.compile(r"^\s*(?:(?:,\s*)?(?:of|in|of the|in the|outside|near)|\()\s*$", re.I)
+FILLERS = {"center", "centre", "headquarters", "outskirts", "countryside", "area", "city"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    cue: str | None = None  # "prep", "strong-prep", "type", "before", "list", "dateline"
+    hint: str | None = None  # "admin", "district", "town", "site"
+    label: str | None = None  # the spaCy entity label over it, if any
+    container: int | None = None  # index of the mention that contains this one
+    list_id: int | None = None
+    chain_tail: bool = False  # a later member of "X, Y" (an enclosing area)
+    typed_end: int | None = None  # end of "X district" when a type word follows the name
+
+    @property
+    def located(self) -> bool:
+        """Placey, or after "in"/"near" (where even a name the NER calls a person is taken if the gazetteer has it)."""
+        return self.placey or self.cue == "loc-prep"
+
+    @property
+    def placey(self) -> bool:
+        """Said to be a place by its context or by the NER (so unresolved means 'unknown place')."""
+        if self.cue in ("type", "before", "dateline") or (self.label in PLACE_LABELS and self.cue):
+            return True
+        return self.cue in ("loc-prep", "strong-prep", "list", "chain") and self.label not in NOT_PLACE_LABELS
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
+    for key in ("prepositions", "strong_prepositions", "locative_prepositions", "connectors", "never_alone", "not_place_words"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+def _is_name(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t) and not tok.like_num
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Place mention candidates in document order (not yet resolved)."""
+    w = words()
+    text = doc.text
+    chunks = [c for c in _chunks(doc, w) if not _is_demonym(doc, c)]
+    ents = [e for e in doc.ents]
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for i, j in chunks:
+        start, end = doc[i].idx, doc[j].idx + len(doc[j])
+        m = Mention(start, end, text[start:end])
+        label = _label(ents, start, end)
+        m.label = label
+        _cues(doc, i, j, m, w)
+        mentions.extend(_split_slash(m))
+        covered.update(range(start, end))
+    for e in ents:  # NER places the name rules missed (lower-case, odd tokens)
+        if e.label_ in PLACE_LABELS and not covered.intersection(range(e.start_char, e.end_char)):
+            s, t = _trim_the(text, e.start_char, e.end_char)
+            if t > s and text[s:t].lower() not in w["never_alone"]:
+                m = Mention(s, t, text[s:t], label=e.label_)
+                _cues(doc, e.start, e.end - 1, m, w)
+                mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    _link(text, mentions, w)
+    return mentions
+
+
+def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
+    """Token ranges [i, j] of capitalised names ("Imam Sahib", "Rio de Janeiro", "al-Hasakeh", "Bazar-e Panjvai")."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        start = i
+        if tok.lower_ in w["connectors"] and i + 2 < n and doc[i + 1].text == "-" and _is_name(doc[i + 2]):
+            i += 2  # "al-Hasakeh"
+        elif not _is_name(tok):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            nxt = doc[j + 1]
+            if not doc[j].whitespace_ and nxt.text == "-" and j + 2 < n and doc[j + 2].is_alpha and not doc[j + 1].whitespace_:
+                j += 2
+            elif _is_name(nxt) and doc[j].whitespace_ and nxt.text[:1].isalpha():
+                j += 1
+            elif nxt.lower_ in w["connectors"] and j + 2 < n and _is_name(doc[j + 2]) and doc[j].whitespace_:
+                j += 2
+            else:
+                break
+        while start <= j and (doc[start].lower_ == "the" or (doc[start].is_sent_start and doc[start].lower_ in w["never_alone"])):
+            start += 1
+        while j > start and w["admin_words"].get(doc[j].lower_) not in (None, "site"):
+            j -= 1  # "Imam Sahib District": the type word is a hint, not the name
+        if start <= j and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
+            for a, b in _split_at_entities(doc, start, j):
+                if not (a == b and doc[a].lower_ in w["never_alone"]):
+                    out.append((a, b))
+        i = max(j, i) + 1
+    return out
+
+
+def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Kazakhstan President Tokayev" and "US Secretary" after a GPE/LOC entity that ends inside the name."""
+    parts = []
+    a = start
+    for k in range(start + 1, end + 1):
+        prev = doc[k - 1]
+        if prev.ent_type_ in PLACE_LABELS and doc[k].ent_iob_ != "I" and prev.whitespace_:
+            parts.append((a, k - 1))
+            a = k
+    parts.append((a, end))
+    return parts
+
+
+def _is_demonym(doc: Doc, chunk: tuple[int, int]) -> bool:
+    from .resolve import demonyms
+
+    text = doc[chunk[0]:chunk[1] + 1].text
+    table = demonyms()
+    return text in table or (text.endswith("s") and text[:-1] in table)
+
+
+def _label(ents: list[Any], start: int, end: int) -> str | None:
+    for e in ents:
+        if e.start_char <= start and end <= e.end_char + 1:
+            return str(e.label_)
+        if start <= e.start_char < end or start < e.end_char <= end:
+            return str(e.label_)
+    return None
+
+
+def _trim_the(text: str, start: int, end: int) -> tuple[int, int]:
+    if text[start:start + 4].lower() == "the ":
+        start += 4
+    return start, end
+
+
+def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
+    """The words before and after the name: preposition, "village of", type word."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 1:
+        two = f"{doc[k - 1].lower_} {doc[k].lower_}"
+        if two in w["before_words"]:
+            m.cue, m.hint = "before", w["before_words"][two]
+    if m.cue is None and k >= 0:
+        prev = doc[k].lower_
+        if prev in w["before_words"]:
+            m.cue, m.hint = "before", w["before_words"][prev]
+        elif prev in w["locative_prepositions"]:
+            m.cue = "loc-prep"
+        elif prev in w["strong_prepositions"]:
+            m.cue = "strong-prep"
+        elif prev in w["prepositions"]:
+            m.cue = "prep"
+    if w["admin_words"].get(doc[j].lower_) == "site" and j > i:
+        m.hint = "site"
+    if j + 1 < len(doc):
+        nxt = doc[j + 1].lower_
+        hint = w["admin_words"].get(nxt)
+        if hint is not None:
+            m.cue, m.hint = "type", hint
+            m.typed_end = doc[j + 1].idx + len(doc[j + 1])
+    if i == 0 or (i <= 2 and doc[i].text.isupper() and len(doc[i]) > 2):
+        follow = doc[j + 1].text if j + 1 < len(doc) else ""
+        if follow in (",", "(", "-", "—", "–") and doc[i].text.isupper():
+            m.cue = "dateline"
+
+
+def _split_slash(m: Mention) -> list[Mention]:
+    """ "Nawabad/Aqi Bai" is two names for one place."""
+    if "/" not in m.text:
+        return [m]
+    out = []
+    pos = m.start
+    for part in m.text.split("/"):
+        lead = len(part) - len(part.lstrip())
+        part_s = pos + lead
+        part_e = pos + len(part.rstrip())
+        if part_e > part_s:
+            out.append(Mention(part_s, part_e, part.strip(), m.cue or "list", m.hint, m.label))
+        pos += len(part) + 1
+    return out
+
+
+def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
+    """Lists ("X, Y and Z villages") share cue and hint; chains ("X, Y" and "X of Y") point at containers."""
+    type_words = w["admin_words"]
+    list_id = 0
+    run: list[int] = []
+    run_has_and = False
+
+    def close_run() -> None:
+        nonlocal list_id, run_has_and
+        if len(run) > 1:
+            if run_has_and:
+                list_id += 1
+                first, last = mentions[run[0]], mentions[run[-1]]
+                plural_hint = last.hint if last.cue == "type" and _plural_after(text, last, type_words) else None
+                for idx in run:
+                    m = mentions[idx]
+                    m.list_id = list_id
+                    if m.cue is None and first.located:
+                        m.cue = "list"
+                    if plural_hint and m.hint is None:
+                        m.hint = plural_hint
+            else:
+                for a, b in zip(run, run[1:], strict=False):
+                    if mentions[a].container is None:
+                        mentions[a].container = b
+                    mentions[b].chain_tail = True
+                    if mentions[b].cue is None and mentions[a].located:
+                        mentions[b].cue = "chain"
+        run.clear()
+        run_has_and = False
+
+    for idx, m in enumerate(mentions):
+        if run:
+            prev = mentions[run[-1]]
+            between = text[prev.end:m.start]
+            between_core = _strip_type_word(between, type_words)
+            if _LIST_SEP.match(between_core) and "\n" not in between:
+                if not _CHAIN_SEP.match(between_core):
+                    run_has_and = True
+                run.append(idx)
+                continue
+            if _CONTAINER_SEP.match(between_core) and "\n" not in between and prev.container is None:
+                close_run()
+                prev.container = idx
+                m.chain_tail = m.chain_tail or "," in between
+                if m.cue is None and prev.located:
+                    m.cue = "chain"
+                run.append(idx)
+                continue
+            close_run()
+        run.append(idx)
+    close_run()
+    for m in mentions:
+        if m.chain_tail and m.hint is None:
+            m.hint = "admin"
+
+
+def _strip_type_word(between: str, type_words: dict[str, str]) -> str:
+    """ " district center, " -> ", ": the words between two names once type words are taken out."""
+    words_ = between.split()
+    while words_ and (words_[0].rstrip(",").lower() in type_words or words_[0].rstrip(",").lower() in FILLERS):
+        head = words_.pop(0)
+        if head.endswith(","):
+            words_.insert(0, ",")
+    return " " + " ".join(words_) + " " if words_ else between if not between.strip() else " "
+
+
+def _plural_after(text: str, m: Mention, type_words: dict[str, str]) -> bool:
+    following = text[m.end:m.end + 20].split()
+    return bool(following) and following[0].lower().endswith("s") and following[0].lower() in type_words

@@ -1,0 +1,249 @@
+"""Resolve place mentions against the gazetteer, with the article's own context.
+
+Order of evidence: exact and alternate names first, then fuzzy matches (misspellings) for mentions that
+their context says are places. Among candidates, the score adds
+
+* the kind of entry (a country name is a country; curated regions beat homonymous hamlets);
+* the type word around the mention ("X district" wants an area, "village of X" a town);
+* the article's country context: countries it names, names that exist in one country only, demonyms
+  ("Kazakh" -> KAZ), and the mention's container ("Imam Sahib district, Kunduz": a candidate in or near
+  Kunduz wins);
+* population (the bigger place is the likelier one).
+
+A fuzzy match is only taken when it agrees with the context or names a big place; otherwise the
+mention stays unresolved with the reason, never a guess.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Place, Span
+from .build import lexicon_text
+from .gazetteer import Candidate, Gazetteer, haversine_km, name_key
+from .mentions import Mention, words
+
+CURATED = {"country": 4.0, "continent": 3.0, "region": 3.0}
+FUZZY_MIN = 85.0  # rapidfuzz ratio a misspelling needs on its own
+FUZZY_MIN_IN_CONTEXT = 80.0  # ... and when the candidate is in the article's country or container
+BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at least this big ...
+FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
+OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
+NEAR_KM = 150.0
+CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain")
+FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
+
+
+@dataclass
+class _Choice:
+    cand: Candidate
+    score: float  # internal ranking score
+    confidence: float  # 0-1, what Place.score reports
+    fuzzy: float | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    out = {}
+    for line in lexicon_text("demonyms.v1.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, iso3 = line.split("\t")[:2]
+            out[word.strip()] = iso3.strip()
+    return out
+
+
+def demonym_countries(tokens: Iterable[str]) -> Counter[str]:
+    """Countries named by demonyms among ``tokens`` ("Kazakh", "Kazakhs", "Afghan")."""
+    table = demonyms()
+    found: Counter[str] = Counter()
+    for tok in tokens:
+        iso3 = table.get(tok) or (table.get(tok[:-1]) if tok.endswith("s") else None)
+        if iso3:
+            found[iso3] += 1
+    return found
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Counter[str]) -> list[Place]:
+    """One :class:`Place` per distinct (name as written, resolution), with all its mentions."""
+    exact = [_exact(m, gaz, text) for m in mentions]
+    context = _context(mentions, exact, demonym_ctx)
+    first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
+    final = []
+    for idx, m in enumerate(mentions):
+        container = first[m.container] if m.container is not None else None
+        if container is None and m.list_id is not None:  # list members share the container of the list's last member
+            last = max(i for i, o in enumerate(mentions) if o.list_id == m.list_id)
+            if mentions[last].container is not None:
+                container = first[mentions[last].container]
+        final.append(_choose(m, exact[idx], gaz, context, container) if container else first[idx])
+    resolved_lists = {m.list_id for m, c in zip(mentions, final, strict=True) if c is not None and m.list_id}
+    return _group(text, mentions, final, resolved_lists)
+
+
+def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
+    """Exact candidates; "Volga region" as a whole first (then the mention grows to include its type word)."""
+    if not _lookup_ok(m):
+        return ()
+    if m.typed_end is not None:
+        whole = gaz.lookup(text[m.start:m.typed_end])
+        if whole:
+            m.end, m.text, m.typed_end = m.typed_end, text[m.start:m.typed_end], None
+            return whole
+    return gaz.lookup(m.text)
+
+
+def _lookup_ok(m: Mention) -> bool:
+    if m.text.isupper() and len(m.text) <= 5 and m.label not in ("GPE", "LOC"):
+        return m.cue is not None or m.label is None  # acronyms: "UAE" yes, "NAF" only as a country
+    return True
+
+
+def _context(mentions: list[Mention], exact: list[tuple[Candidate, ...]], demonym_ctx: Counter[str]) -> dict[str, float]:
+    votes: Counter[str] = Counter()
+    for m, cands in zip(mentions, exact, strict=True):
+        if not cands:
+            continue
+        if not m.located:
+            cands = tuple(c for c in cands if c.kind in CURATED)
+            if not cands or m.label in ("PERSON", "ORG"):
+                continue
+        weight = 2.0 if m.cue == "dateline" else 1.0
+        countries = {c.country for c in cands if c.country}
+        country_kind = [c for c in cands if c.kind == "country"]
+        if country_kind:
+            votes[country_kind[0].country or ""] += 1.5 * weight
+        elif len(countries) == 1:
+            votes[next(iter(countries))] += weight
+        else:
+            top = max(cands, key=lambda c: c.population)
+            others = max((c.population for c in cands if c.country != top.country), default=0)
+            if top.population >= 50_000 and top.population >= 5 * others and top.country:
+                votes[top.country] += 0.5 * weight
+    for iso3, n in demonym_ctx.items():
+        votes[iso3] += min(1.5, 0.5 * n)
+    votes.pop("", None)
+    if not votes:
+        return {}
+    best = max(votes.values())
+    return {iso3: v / best for iso3, v in votes.items()}
+
+
+def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choice | None) -> float:
+    s = CURATED.get(c.kind, 0.0)
+    hint = m.hint
+    if c.kind in ("admin1", "admin2"):
+        s += 1.0 + (1.5 if hint == "admin" else 0.8 if hint == "district" and c.kind == "admin2" else 0.0)
+        s -= 1.0 if hint in ("town", "site") else 0.0
+    elif c.kind == "city":
+        s += 1.1 + (1.0 if hint in ("town", "district", "site") else 0.0)
+    if c.main:
+        s += 0.5
+    s += 0.4 * math.log10(c.population + 1)
+    if c.country:
+        s += 3.0 * context.get(c.country, 0.0)
+    if container is not None:
+        s += _container_bonus(c, container.cand)
+    return s
+
+
+def _container_bonus(c: Candidate, cont: Candidate) -> float:
+    if c.pid == cont.pid:
+        return -2.0  # "X, X": the second names the area around the first
+    bonus = 0.0
+    if cont.country and c.country == cont.country:
+        bonus += 2.0
+    if c.admin1 and cont.kind in ("admin1", "region", "city") and name_key(c.admin1) == name_key(cont.admin1 or cont.name):
+        bonus += 2.0
+    if None not in (c.lat, c.lon, cont.lat, cont.lon) and cont.kind != "country":
+        if haversine_km(c.lat, c.lon, cont.lat, cont.lon) <= NEAR_KM:  # type: ignore[arg-type]
+            bonus += 2.0
+    return bonus
+
+
+def _choose(
+    m: Mention, cands: tuple[Candidate, ...], gaz: Gazetteer, context: dict[str, float], container: _Choice | None
+) -> _Choice | None:
+    w = words()
+    if m.label in ("PERSON", "ORG", "NORP") and m.cue not in CUES:
+        cands = tuple(c for c in cands if c.kind in CURATED)  # with no place cue, a "person" is a place only if a country
+    if cands:
+        scored = sorted(((_score(m, c, context, container), c) for c in cands), key=lambda t: (-t[0], t[1].kind != "city"))
+        best_score, best = scored[0]
+        if not m.located and not _obvious(best, context, w, m):
+            return None
+        if _foreign(best, context):
+            return None
+        second = scored[1][0] if len(scored) > 1 else best_score - 4.0
+        confidence = min(1.0, 0.55 + 0.1 * (best_score - second)) * (1.0 if best.main else 0.95)
+        return _Choice(best, best_score, round(max(confidence, 0.3), 3))
+    if not m.placey or len(name_key(m.text)) < 4:
+        return None
+    if m.label in ("PERSON", "ORG", "NORP") and m.cue not in ("before", "type", "list"):
+        return None
+    options = []
+    for c, ratio in gaz.fuzzy(m.text, 78.0):
+        in_context = bool(c.country and (context.get(c.country, 0) >= 0.5 or (container and container.cand.country == c.country)))
+        if ratio < (FUZZY_MIN_IN_CONTEXT if in_context else FUZZY_MIN):
+            continue
+        if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT):
+            continue
+        options.append((_score(m, c, context, container) + (ratio - 100) / 5, c, ratio))
+    if not options:
+        return None
+    options.sort(key=lambda t: -t[0])
+    score, best, ratio = options[0]
+    return _Choice(best, score, round(0.9 * ratio / 100, 3), fuzzy=ratio)
+
+
+def _foreign(c: Candidate, context: dict[str, float]) -> bool:
+    """A small place in a country the article does not otherwise name, while it clearly names another."""
+    if not context or c.kind in CURATED or not c.country or c.population >= FOREIGN_MIN_POPULATION:
+        return False
+    return context.get(c.country, 0.0) < 0.25 and max(context.values()) >= 0.99
+
+
+def _obvious(c: Candidate, context: dict[str, float], w: dict[str, object], m: Mention) -> bool:
+    """A capitalised name with no place cue is taken only when it can hardly be anything else."""
+    if m.text.lower() in w["never_alone"]:  # type: ignore[operator]
+        return False
+    if c.kind in CURATED or c.kind == "admin1":
+        return True
+    in_context = c.population >= 20_000 and context.get(c.country or "", 0) >= 0.5
+    return c.kind == "city" and (c.population >= OBVIOUS_CITY or in_context)
+
+
+def _group(text: str, mentions: list[Mention], choices: list[_Choice | None], resolved_lists: set[int | None]) -> list[Place]:
+    first: dict[tuple[str, str], Place] = {}
+    spans: dict[tuple[str, str], list[Span]] = {}
+    for m, ch in zip(mentions, choices, strict=True):
+        if ch is None:
+            if not (m.placey or m.list_id in resolved_lists):
+                continue
+            key = (name_key(m.text), "?")
+            place = Place(name=m.text, resolved=False, reason=_reason(m))
+        else:
+            c = ch.cand
+            key = (name_key(m.text), c.gid)
+            precision = c.precision
+            if c.kind == "city" and m.hint in ("district", "admin"):
+                precision = 2  # "X district": the district named after its seat
+            place = Place(
+                name=m.text, resolved=True, resolved_name=c.name, country=c.country, country_name=c.country_name,
+                admin1=c.admin1, latitude=c.lat, longitude=c.lon, precision=precision, gazetteer_id=c.gid,
+                score=ch.confidence, kind=c.kind,
+            )
+        first.setdefault(key, place)
+        spans.setdefault(key, []).append(Span.of(text, m.start, m.end))
+    out = [dataclasses.replace(place, mentions=spans[key]) for key, place in first.items()]
+    return sorted(out, key=lambda p: p.mentions[0].start)
+
+
+def _reason(m: Mention) -> str:
+    if m.hint == "site":
+        return "a site (street, square, building) that the gazetteer does not list"
+    return "not in the gazetteer: no exact name, and no close spelling in the article's countries or among big places"
