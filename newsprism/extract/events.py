@@ -106,6 +106,8 @@ class Candidate:
     date: DateRef | None
     places: list[Place]
     claim: Claim | None
+    families: set[str] = field(default_factory=set)
+    masked_text: str = ""
     members: list[Candidate] = field(default_factory=list)
 
     def violent_or_protest(self) -> bool:
@@ -128,6 +130,8 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
     candidates = [c for i, s in enumerate(parsed.sentences) if (c := _candidate(parsed, i, s, lex, model)) is not None]
     groups = _merge(candidates, parsed)
     main_place = _main_place(parsed)
+    for g in groups:
+        _recode(g, model, lex)
     events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
     return [replace(events[k], id=f"{parsed.article.id[:16]}-e{rank + 1}") for rank, k in enumerate(order)]
@@ -173,7 +177,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         index=i, sentence=sent, trigger=Span.of(text, m.start(), m.end()), kind=kind, sub_event_type=sub,
         confidence=confidence, fixed=fixed is not None, vague=vague, inter1=rule.inter1, inter2=rule.inter2,
         inter1_probs=inter_probs, actors=mentions, counts=counts_in(text, sent.start, sent.end), date=date,
-        places=_own_places(parsed.places, sent), claim=claim,
+        places=_own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
     )
 
 
@@ -282,6 +286,20 @@ def _place_key(place: Place) -> str:
     return place.gazetteer_id or (place.resolved_name or place.name).lower()
 
 
+def _recode(group: Candidate, model: EventModel | None, lex: Lexicons) -> None:
+    """A group the classifier coded is coded again on all its sentences together (more context, one decision)."""
+    if model is None or group.fixed or len(group.members) < 2 or any(m.fixed for m in group.members):
+        return
+    text = " ".join(m.masked_text for m in group.members)
+    families = set().union(*(m.families for m in group.members))
+    sub, confidence = _classify(model, text, families, lex)
+    group.sub_event_type, group.confidence = sub, confidence
+    group.inter1_probs = {int(k): v for k, v in model.predict("inter1", text).items()}
+    for m in group.members:
+        if m is not group:
+            m.confidence = min(m.confidence, confidence)
+
+
 def _salience(group: Candidate, position: int) -> float:
     counts = any(m.counts.get(k) and m.counts[k].best > 0 for m in group.members for k in ("fatalities", "injured", "arrested"))
     return 0.5 * len(group.members) + group.confidence + (1.0 if position == 0 else 0.0) + (0.3 if counts else 0.0)
@@ -290,7 +308,8 @@ def _salience(group: Candidate, position: int) -> float:
 # --------------------------------------------------------------------------- building the event
 
 def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_place: Place | None) -> Event:
-    primary = max(group.members, key=lambda m: (m.fixed, not m.vague, m.confidence, -m.index))
+    fixed = [m for m in group.members if m.fixed]
+    primary = max(fixed, key=lambda m: (m.confidence, -m.index)) if fixed else group
     sub = primary.sub_event_type
     etype = lex.type_of.get(sub, "Strategic developments")
     place = next((p for m in group.members for p in _best_places(m.places)), None)
@@ -349,7 +368,7 @@ def _main_place(parsed: ParsedArticle) -> Place | None:
 
         helper = getattr(places_stage, "main_place", None)
         if helper is not None:
-            found = helper(parsed)
+            found = helper(parsed.places)
             if found is None or isinstance(found, Place):
                 return found
     except Exception as exc:  # the places stage is another module's; its failure must not lose the events
