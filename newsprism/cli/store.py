@@ -133,14 +133,25 @@ def query(ctx, what, country, date_from, date_to, type_, outlet, speaker, text, 
         emit(rows, fmt, out, what)
 
 
-def _export_events(fmt: str, analyses: Iterator[Any], stream) -> None:
-    """ACLED CSV and GeoJSON come from the events exporters (newsprism.present.acled), so that `analyze` and `query` agree."""
-    from ..present import acled
+def event_exporter(fmt: str) -> str | None:
+    """The export registry's name for ``fmt`` (ACLED CSV, GeoJSON), or None when this build has no such writer.
 
-    if fmt == "acled-csv":
-        acled.write_acled_csv(analyses, stream)
-    else:
-        acled.write_geojson(analyses, stream)
+    The events exporters (newsprism.present) write ACLED CSV and GeoJSON from analyses, so that `analyze` and
+    `query` give the same rows.
+    """
+    from ..present.export import FORMATS
+
+    names = {"acled-csv": ("acled-csv", "acled", "acled_csv"), "geojson": ("geojson",)}[fmt]
+    return next((name for name in names if name in FORMATS), None)
+
+
+def _export_events(fmt: str, analyses: Iterator[Any], stream) -> None:
+    from ..present.export import write
+
+    name = event_exporter(fmt)
+    if name is None:
+        raise click.UsageError(f"this build of newsprism has no {fmt} exporter; use --format csv or json")
+    write(name, analyses, stream)
 
 
 def emit(rows: Iterable[dict[str, Any]], fmt: str, out: str | None, kind: str) -> None:
