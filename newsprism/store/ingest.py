@@ -61,6 +61,10 @@ def ingest(
             if key in stored or key in seen:
                 report.skipped += 1
                 continue
+            refused = repo.refusal(article)
+            if refused is not None:
+                report.rejections.append(refused)
+                continue
             seen.add(key)
             todo.append(article)
         analyses: list[Analysis] = list(analyze_articles(todo, settings)) if todo else []

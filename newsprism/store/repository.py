@@ -15,7 +15,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
-from ..model import Analysis, Rejection
+from ..model import Analysis, Article, Rejection
 from . import fusion, rows
 from .db import make_engine, migrate
 from .filters import Filters, article_conditions, claim_conditions, event_conditions, story_conditions
@@ -89,6 +89,17 @@ class Repository:
                 found.update(conn.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
         return found
 
+    def refusal(self, article: Article) -> Rejection | None:
+        """Why this store cannot hold ``article``, or None. PostgreSQL text cannot contain NUL characters."""
+        if self.dialect != "postgresql":
+            return None
+        fields = (article.text, article.title, article.standfirst, article.outlet, article.url, *article.authors)
+        if any(value and "\x00" in value for value in fields):
+            return Rejection(article.source or article.id, "store", "nul-character",
+                             "the article contains NUL characters, which PostgreSQL cannot store; "
+                             "remove them from the input or use an SQLite store")
+        return None
+
     def add_analyses(self, analyses: Iterable[Analysis]) -> int:
         """Store the analyses (one transaction); returns how many articles were new.
 
@@ -104,6 +115,10 @@ class Repository:
         new = [(h, a) for h, a in batch.items() if h not in stored]
         if not new:
             return 0
+        for _, analysis in new:
+            refused = self.refusal(analysis.article)
+            if refused is not None:
+                raise StoreError(f"{refused.input}: {refused.message}")
         stamp = rows.now()
         with self.engine.begin() as conn:
             pks = self._insert_articles(conn, [rows.article_row(a, stamp) for _, a in new])
@@ -209,10 +224,14 @@ class Repository:
         keep: dict[str, set[str]] = {}
         for row in self.events(filters):
             keep.setdefault(row["content_hash"], set()).add(row["event_id"])
-        for analysis in self.analyses():
-            wanted = keep.get(rows.content_hash(analysis.article))
-            if wanted:
-                yield dataclasses.replace(analysis, events=[e for e in analysis.events if e.id in wanted])
+        hashes = list(keep)
+        with self.engine.connect() as conn:
+            for i in range(0, len(hashes), _IN_CHUNK):
+                stmt = (select(ArticleRow.content_hash, ArticleRow.text, ArticleRow.analysis)
+                        .where(ArticleRow.content_hash.in_(hashes[i : i + _IN_CHUNK])).order_by(ArticleRow.id))
+                for key, text, data in conn.execute(stmt):
+                    analysis = rows.analysis_from_row(text, data)
+                    yield dataclasses.replace(analysis, events=[e for e in analysis.events if e.id in keep[key]])
 
     def claims(self, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
         stmt = (select(ArticleRow.article_id, ArticleRow.content_hash, *_CLAIM_COLUMNS)

@@ -226,3 +226,17 @@ def test_reopening_keeps_the_data(db_url, corpus):
     with open_repository(db_url) as repo:
         assert repo.counts()["articles"] == 3
         assert to_dict(next(repo.analyses())) == to_dict(corpus[0])
+
+
+def test_nul_characters_are_refused_by_postgresql_only(repo, make):
+    nul = make("Protesters gathered in Almaty.\x00 Police watched.", aid="nul")
+    refused = repo.refusal(nul.article)
+    if repo.dialect == "postgresql":
+        assert refused is not None and refused.code == "nul-character" and refused.stage == "store"
+        with pytest.raises(StoreError, match="NUL"):
+            repo.add_analyses([nul])
+        assert repo.counts()["articles"] == 0
+    else:
+        assert refused is None
+        assert repo.add_analyses([nul]) == 1
+        assert repo.analysis("nul") == nul
