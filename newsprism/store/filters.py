@@ -138,7 +138,7 @@ def story_conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
         out.append(or_(_lower_eq(StoryRow.event_type, f.type), _lower_eq(StoryRow.sub_event_type, f.type)))
     member = [StoryEventRow.story_id == StoryRow.id]
     if f.outlet:
-        out.append(exists().where(*member, _lower_eq(StoryEventRow.outlet, f.outlet)))
+        out.append(_story_has_outlet(dialect, f.outlet))
     if f.speaker or f.text:
         conditions = [EventRow.id == StoryEventRow.event_pk]
         if f.speaker:
@@ -147,3 +147,10 @@ def story_conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
             conditions.append(EventRow.article_pk.in_(select(ArticleRow.id).where(text_match(dialect, f.text))))
         out.append(exists().where(*member, *conditions))
     return out or [true()]
+
+
+def _story_has_outlet(dialect: str, outlet: str) -> ColumnElement[bool]:
+    """The story's ``outlets`` (a JSON list, the fusion's outlet labels) holds ``outlet``, case-insensitively."""
+    each = func.jsonb_array_elements_text if dialect == "postgresql" else func.json_each
+    items = each(StoryRow.outlets).table_valued("value").alias("outlet_item")
+    return exists(select(items.c.value).where(_lower_eq(items.c.value, outlet)))

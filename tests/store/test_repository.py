@@ -177,7 +177,7 @@ def test_save_fusion_replaces_stories_and_keeps_prediction_status(repo, corpus):
     repo.add_analyses(corpus)
     a, b, c = corpus
     almaty = _story("s1", [("a", "e1"), ("b", "e1")], ["TASS", "Reuters"], a.events[0].place, a.events[0].date)
-    paris = _story("s2", [("c", "e1")], ["Le Monde"], c.events[0].place, c.events[0].date)
+    paris = _story("s2", [("c", "e1")], ["lemonde.fr"], c.events[0].place, c.events[0].date)  # the fusion's label
     claim = a.claims[0]
     pid = prediction_id(a.article.content_hash, claim)
     prediction = Prediction(id=pid, speaker=Speaker("Nikolai Vavilov", "person"), content=claim.content, article_id="a",
@@ -195,7 +195,9 @@ def test_save_fusion_replaces_stories_and_keeps_prediction_status(repo, corpus):
     assert [s["id"] for s in stories] == ["s1", "s2"]
     assert from_dict(Story, {k: v for k, v in stories[0].items()}) == almaty
     assert [s["id"] for s in repo.stories(Filters(country="KAZ"))] == ["s1"]
-    assert [s["id"] for s in repo.stories(Filters(outlet="le monde"))] == ["s2"]
+    assert [s["id"] for s in repo.stories(Filters(outlet="LEMONDE.fr"))] == ["s2"]
+    assert [s["id"] for s in repo.stories(Filters(outlet="reuters"))] == ["s1"]
+    assert repo.stories(Filters(outlet="lemonde")) == []
     assert [s["id"] for s in repo.stories(Filters(text="gas"))] == ["s1"]
     assert [s["id"] for s in repo.stories(Filters(date_from="2022-02-01"))] == ["s2"]
     rows = {r["id"]: r for r in repo.story_rows()}
