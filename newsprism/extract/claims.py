@@ -1,11 +1,342 @@
-"""Stage 'claims' (placeholder until its issue lands: fills nothing)."""
+"""Stage 'claims': who says what, through which channel, how sure — and how check-worthy.
+
+Reads the parse (and the entities found before it) and returns
+``{"claims": [...], "sentences": [...]}``: the claims in text order with ids
+``C1``, ``C2``, ... and the article's sentences with certainty, certainty cues
+and check-worthiness filled in.
+
+The attributions come from :mod:`.attribution`; a source is resolved to an
+entity of the article (a pronoun to the nearest person named before it);
+certainty comes from :mod:`.certainty`, check-worthiness from :mod:`.checkworthy`.
+Sentences in the author's own voice that are evaluative, speculative or
+predictive become claims whose speaker is the author.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import bisect
+import logging
+from typing import TYPE_CHECKING, Any
 
+from ..model import Channel, Claim, Entity, Sentence, Span, Speaker
 from ..nlp.pipeline import ParsedArticle
+from . import attribution as attr
+from . import certainty as cert
+from . import checkworthy
+from .claim_lexicons import ClaimLexicons, load
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+ENTITY_KIND_TO_SPEAKER = {"person": "person", "organisation": "organisation", "media": "media", "group": "collective",
+                          "place": "organisation", "other": "organisation"}
 
 
 def extract(parsed: ParsedArticle) -> dict[str, Any]:
-    return {}
+    lex = load()
+    doc = parsed.doc
+    ctx = _Context(parsed, lex)
+    claims: list[dict[str, Any]] = []
+    covered: list[tuple[int, int]] = []
+    for att in attr.find_attributions(doc, lex):
+        if att.content is None:
+            continue
+        claims.append(_claim_fields(ctx, att))
+        covered.append((min(att.cue[0], att.content[0]), max(att.cue[1], att.content[1])))
+    claims.extend(_author_claims(ctx, covered))
+    claims.sort(key=lambda c: (c["content"].start, c["content"].end))
+    out = [Claim(id=f"C{i}", **fields) for i, fields in enumerate(claims, 1)]
+    sentences = [_sentence(ctx, s) for s in parsed.sentences]
+    log.debug("claims: %d claims in %s", len(out), parsed.article.id)
+    return {"claims": out, "sentences": sentences}
+
+
+class _Context:
+    """What the claim builders share for one article: the doc, lexicons, token lookup, entity mentions."""
+
+    def __init__(self, parsed: ParsedArticle, lex: ClaimLexicons):
+        self.parsed, self.doc, self.text, self.lex = parsed, parsed.doc, parsed.text, lex
+        self.starts = [t.idx for t in parsed.doc]
+        self.quotes = attr.quote_regions(parsed.text)
+        self.boilerplate = [(b.start, b.end) for b in parsed.article.boilerplate]
+        mentions: list[tuple[int, int, Entity]] = []
+        for entity in parsed.entities:
+            for m in entity.mentions:
+                mentions.append((m.start, m.end, entity))
+        mentions.sort(key=lambda m: m[0])
+        self.mentions = mentions
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        lo = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        hi = bisect.bisect_left(self.starts, end)
+        return [t for t in self.doc[lo:hi] if t.idx + len(t) > start and t.idx < end]
+
+    def in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quotes)
+
+
+# --------------------------------------------------------------------------- one attributed claim
+
+
+def _claim_fields(ctx: _Context, att: attr.Attribution) -> dict[str, Any]:
+    text = ctx.text
+    speaker = _speaker(ctx, att)
+    content = ctx.span(*att.content)  # type: ignore[misc]
+    direct = _directness(ctx, att.content)  # type: ignore[arg-type]
+    tokens = ctx.tokens(*att.content)  # type: ignore[misc]
+    cues = cert.find_cues(tokens, ctx.lex)
+    cue_tokens = ctx.tokens(*att.cue)
+    cues += [c for c in cert.find_cues(cue_tokens, ctx.lex) if c not in cues]
+    level = cert.level_of(cues)
+    if speaker.kind == "unnamed" and level == "certain":
+        # an unnamed source ("it was reported") is itself a reason for doubt
+        level = "probable"
+        cues.append((att.cue[0], att.cue[1], "probable"))
+    channel = None
+    if att.channel is not None:
+        name, start, end = att.channel
+        channel = Channel(name=name, span=ctx.span(start, end))
+    elif speaker.kind == "media" and att.source is not None:
+        channel = Channel(name=speaker.name, span=ctx.span(*att.source))
+    return {
+        "speaker": speaker,
+        "content": content,
+        "source": ctx.span(*att.source) if att.source else None,
+        "cue": Span.of(text, *att.cue),
+        "direct": direct,
+        "channel": channel,
+        "kind": _kind(ctx, tokens, att.cue_kind, direct),
+        "certainty": level,
+        "certainty_cues": [ctx.span(s, e) for s, e, _ in sorted(cues)],
+        "checkworthiness": round(checkworthy.score(tokens), 4),
+    }
+
+
+def _directness(ctx: _Context, content: tuple[int, int]) -> str:
+    start, end = content
+    inside = [(max(s, start), min(e, end)) for s, e in ctx.quotes if s < end and start < e]
+    if not inside:
+        return "indirect"
+    quoted = sum(e - s for s, e in inside)
+    return "direct" if quoted >= 0.9 * (end - start) else "mixed"
+
+
+def _has(tokens: list[Token], phrases: list[str]) -> bool:
+    lows = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    for phrase in phrases:
+        words = phrase.split()
+        k = len(words)
+        for i in range(len(tokens) - k + 1):
+            if all(lows[i + j] == words[j] or lemmas[i + j] == words[j] for j in range(k)):
+                return True
+    return False
+
+
+def _kind(ctx: _Context, tokens: list[Token], cue_kind: str, direct: str | None) -> str:
+    kinds = ctx.lex.kinds
+    if cue_kind == "prediction" or _has(tokens, kinds["prediction"]):
+        return "prediction"
+    if _has(tokens, kinds["speculation_strong"]) or cue_kind == "speculation":
+        return "speculation"
+    if cue_kind == "opinion":
+        return "opinion"
+    if direct == "direct":
+        return "quote"
+    if _has(tokens, kinds["opinion"]):
+        return "opinion"
+    return "report"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
+    lex, doc = ctx.lex, ctx.doc
+    if att.source is None or att.source_token is None:
+        return Speaker(name="unnamed source", kind="unnamed")
+    tok = doc[att.source_token]
+    low = tok.lower_
+    source_text = ctx.text[att.source[0] : att.source[1]]
+    if low in lex.words("relative_pronouns") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "the minister, who said": the noun the clause hangs on
+        low = tok.lower_
+    if low in ("we", "i", "us", "me") and not ctx.in_quote(tok.idx):
+        authors = ctx.parsed.article.authors
+        return Speaker(name=", ".join(authors) if authors else "author", kind="author")
+    entity = _entity_at(ctx, tok)
+    if entity is None and low in lex.words("person_pronouns"):
+        entity = _previous_entity(ctx, tok.idx, ("person",))
+        if entity is None:
+            name = _previous_ner(ctx, tok.idx, ("PERSON",))
+            return Speaker(name=name or tok.text, kind="person")
+    if entity is not None:
+        kind = ENTITY_KIND_TO_SPEAKER.get(entity.kind, "organisation")
+        if kind == "organisation" and _is_media(ctx, entity.name.lower()):
+            kind = "media"
+        return Speaker(name=entity.name, kind=kind, entity_id=entity.id)  # type: ignore[arg-type]
+    if low in lex.words("plural_pronouns"):
+        return Speaker(name=tok.text, kind="collective")
+    return _speaker_from_words(ctx, tok, source_text)
+
+
+def _speaker_from_words(ctx: _Context, tok: Token, source_text: str) -> Speaker:
+    lex, doc = ctx.lex, ctx.doc
+    low = tok.lower_
+    ner = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    compound = " ".join(t.text for t in doc[tok.left_edge.i : tok.i + 1] if t.dep_ in ("compound", "flat") or t.i == tok.i)
+    name = ner.text if ner is not None else _bare_name(source_text)
+    if _is_media(ctx, name.lower()) or _is_media(ctx, compound.lower()) or (
+        tok.pos_ in ("NOUN", "PROPN") and low in lex.words("media_words") and any(c.pos_ == "PROPN" for c in tok.children)
+    ):
+        return Speaker(name=name, kind="media")
+    if tok.pos_ == "PROPN" and (ner is None or ner.label_ not in lex.sources["person_ner"]) and _named_person(ctx, tok.text):
+        # the tagger missed a name the article gives elsewhere as a person's ("Vavilov")
+        return Speaker(name=name if " " in name else _full_person_name(ctx, name, len(ctx.text)), kind="person")
+    if ner is not None and ner.label_ in lex.sources["person_ner"]:
+        return Speaker(name=_full_person_name(ctx, ner.text, tok.idx), kind="person")
+    if ner is not None and ner.label_ in lex.sources["organisation_ner"]:
+        plural = ner.label_ == "NORP" and tok.tag_ in ("NNS", "NNPS")
+        return Speaker(name=name, kind="collective" if plural else "organisation")
+    if low in lex.words("unnamed_heads") or " ".join(source_text.lower().split()[:3]) in lex.words("unnamed_heads"):
+        return Speaker(name=name, kind="unnamed")
+    if tok.tag_ in ("NNS", "NNPS") or low in lex.words("collective_heads"):
+        return Speaker(name=name, kind="collective")
+    if tok.lemma_.lower() in lex.words("organisation_heads"):
+        return Speaker(name=name, kind="organisation")
+    if tok.pos_ == "PROPN":
+        return Speaker(name=_full_person_name(ctx, name, tok.idx), kind="person")
+    return Speaker(name=name, kind="person" if tok.pos_ in ("NOUN", "PRON") else "organisation")
+
+
+def _is_media(ctx: _Context, name: str) -> bool:
+    names = ctx.lex.words("media_names")
+    if name in names:
+        return True
+    words = name.split()
+    return bool(words) and (words[0] in names and any(w in ctx.lex.words("media_words") for w in words[1:]))
+
+
+def _bare_name(source_text: str) -> str:
+    """The source without a leading article and without an apposition after a comma."""
+    head = source_text.split(",")[0].strip()
+    for article in ("the ", "a ", "an "):
+        if head.lower().startswith(article):
+            head = head[len(article) :]
+    return head or source_text
+
+
+def _entity_at(ctx: _Context, tok: Token) -> Entity | None:
+    start, end = tok.idx, tok.idx + len(tok)
+    for m_start, m_end, entity in ctx.mentions:
+        if m_start < end and start < m_end:
+            return entity
+        if m_start >= end:
+            break
+    return None
+
+
+def _previous_entity(ctx: _Context, char: int, kinds: tuple[str, ...]) -> Entity | None:
+    best = None
+    for m_start, _, entity in ctx.mentions:
+        if m_start >= char:
+            break
+        if entity.kind in kinds:
+            best = entity
+    return best
+
+
+def _previous_ner(ctx: _Context, char: int, labels: tuple[str, ...]) -> str | None:
+    best = None
+    for ent in ctx.doc.ents:
+        if ent.start_char >= char:
+            break
+        if ent.label_ in labels:
+            best = ent.text
+    return _full_person_name(ctx, best, char) if best else None
+
+
+def _named_person(ctx: _Context, surname: str) -> bool:
+    return any(ent.label_ == "PERSON" and ent[-1].text == surname for ent in ctx.doc.ents)
+
+
+def _full_person_name(ctx: _Context, name: str, char: int) -> str:
+    """A surname alone ("Ash") is the full name given earlier ("Tim Ash")."""
+    if " " in name.strip():
+        return name
+    for ent in ctx.doc.ents:
+        if ent.start_char >= char:
+            break
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name:
+            return ent.text
+    return name
+
+
+# --------------------------------------------------------------------------- the author's own voice
+
+
+def _author_claims(ctx: _Context, covered: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    out = []
+    kinds = ctx.lex.kinds
+    authors = ctx.parsed.article.authors
+    for sent in ctx.doc.sents:
+        start, end = sent.start_char, sent.end_char
+        span = attr._trimmed_text_span(ctx.text, start, end)
+        if span is None:
+            continue
+        start, end = span
+        if any(s < end and start < e for s, e in covered) or any(s < end and start < e for s, e in ctx.boilerplate):
+            continue
+        tokens = [t for t in sent if not t.is_space]
+        words = [t for t in tokens if not t.is_punct]
+        if len(words) < 5 or ctx.text[start:end].rstrip().endswith("?") or ctx.in_quote(start):
+            continue
+        cues = cert.find_cues(tokens, ctx.lex)
+        level = cert.level_of(cues)
+        strong = cert.find_cues(tokens, ctx.lex, strong_only=True)
+        levels = {c[2] for c in strong}
+        conditional = any(t.lower_ == "if" and t.dep_ == "mark" for t in tokens)
+        if _has(tokens, kinds["speculation_strong"]) or "possible" in levels and not conditional:
+            kind = "speculation"
+        elif _has(tokens, kinds["prediction"]) and (conditional or strong):
+            kind = "prediction"
+        elif "doubtful" in levels or _has(tokens, kinds["opinion"]):
+            kind = "opinion"
+        elif strong:
+            kind = "speculation"
+        else:
+            continue
+        out.append({
+            "speaker": Speaker(name=", ".join(authors) if authors else "author", kind="author"),
+            "content": ctx.span(start, end),
+            "source": None,
+            "cue": None,
+            "direct": None,
+            "channel": None,
+            "kind": kind,
+            "certainty": level,
+            "certainty_cues": [ctx.span(s, e) for s, e, _ in cues],
+            "checkworthiness": round(checkworthy.score(tokens), 4),
+        })
+    return out
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentence(ctx: _Context, sentence: Sentence) -> Sentence:
+    tokens = ctx.tokens(sentence.start, sentence.end)
+    cues = cert.find_cues(tokens, ctx.lex)
+    return Sentence(
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        certainty=cert.level_of(cues),  # type: ignore[arg-type]
+        certainty_cues=[ctx.span(s, e) for s, e, _ in cues],
+        checkworthiness=round(checkworthy.score(tokens), 4) if tokens else 0.0,
+    )

@@ -1,0 +1,499 @@
+"""Attribution: who says what, with which cue — from the dependency parse and the cue lexicon.
+
+:func:`find_attributions` reads a spaCy ``Doc`` and returns :class:`Attribution`
+records of character offsets (source, cue, content). It knows these patterns:
+
+- a cue verb ("said", "warned", "believes") with a clausal complement, a
+  quotation, or (for the verbs marked ``obj``) a direct object as content, and
+  its subject as source (inherited along conjunctions, "adding that", and object
+  control: "prompted experts to assume that ...");
+- passive cues without an agent ("It was reported that ...", "is said to") and
+  cue adverbs ("reportedly"): no source, an unnamed speaker;
+- "according to X" and cue nouns with a "that" clause ("the claim that ...");
+- quotations: the content of a cue next to a quotation is the whole quotation
+  (across sentences), and a quotation with no cue of its own takes a bare
+  speech tag that follows it ("Ash said.") or precedes it ("He added:").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .claim_lexicons import ClaimLexicons
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+OPEN_QUOTES = "“«„‘"
+CLOSE_QUOTES = "”»“’"
+STRAIGHT = '"'
+TRIM = " \t\n,;:.—–-"
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: tuple[int, int]
+    content: tuple[int, int] | None
+    source: tuple[int, int] | None = None
+    source_token: int | None = None  # token index of the source's head (for resolving it)
+    cue_kind: str = "report"
+    channel: tuple[str, int, int] | None = None  # name, start, end
+    unnamed: bool = False  # passive or adverb cue: an unnamed source
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations, quote marks included; a quotation left open at a paragraph's end closes there."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if ch == "\n" and open_at is not None and text[i + 1 : i + 2] == "\n":
+            regions.append((open_at, i))
+            open_at = None
+            continue
+        if open_at is None:
+            if ch in OPEN_QUOTES and not (ch == "‘" and _is_apostrophe(text, i)):
+                open_at, closer = i, {"“": "”", "«": "»", "„": "“", "‘": "’"}[ch]
+            elif ch == STRAIGHT:
+                open_at, closer = i, STRAIGHT
+        elif ch == closer and not (ch == "’" and _is_apostrophe(text, i)):
+            regions.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        regions.append((open_at, len(text.rstrip())))
+    return [(s, e) for s, e in regions if e - s > 2]
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+# --------------------------------------------------------------------------- spans of tokens
+
+
+def _subtree_span(tok: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    """Token index range [lo, hi] of a subtree, cut where an excluded token starts."""
+    idxs = sorted(t.i for t in tok.subtree)
+    if exclude:
+        # keep the contiguous run of the subtree that holds ``tok`` and avoids excluded tokens
+        lo = hi = tok.i
+        sub = set(idxs)
+        while lo - 1 in sub and lo - 1 not in exclude:
+            lo -= 1
+        while hi + 1 in sub and hi + 1 not in exclude:
+            hi += 1
+        return lo, hi
+    return idxs[0], idxs[-1]
+
+
+def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character offsets of tokens lo..hi, with punctuation and spaces trimmed off both ends."""
+    text = doc.text
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _trimmed_text_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _source_token(tok: Token) -> Token | None:
+    """The subject of a cue verb: its own, a coordinated head's, or the object of a control verb."""
+    seen = 0
+    while tok is not None and seen < 4:
+        seen += 1
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "nsubjpass":
+                return child
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head is not tok:
+            if tok.dep_ == "xcomp":
+                for child in tok.head.children:
+                    if child.dep_ in ("dobj", "obj"):
+                        return child
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """Token range of a noun phrase: the subtree without relative clauses that follow a comma."""
+    lo, hi = _subtree_span(tok)
+    return lo, hi
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children
+    )
+
+
+# --------------------------------------------------------------------------- channels
+
+
+def _channel(doc: Doc, cue: Token, lex: ClaimLexicons) -> tuple[tuple[str, int, int], int] | None:
+    """A channel phrase attached to the cue ("in an interview with CNBC", "in his Telegram channel", "told CNBC").
+
+    Returns ((name, start, end), last token index of the phrase).
+    """
+    platforms = lex.words("platforms")
+    channel_nouns = lex.words("channel_nouns")
+    media = lex.words("media_names")
+    preps = lex.words("channel_preps")
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found = _channel_in(child, platforms, channel_nouns, media)
+            if found:
+                lo, hi = _subtree_span(child)
+                return found, hi
+        if child.dep_ in ("dobj", "dative") and cue.lemma_ == "tell":
+            name = _proper_name(child)
+            if name and (name[0].lower() in media or child.ent_type_ == "ORG"):
+                return name, child.i
+    return None
+
+
+def _channel_in(prep: Token, platforms, channel_nouns, media) -> tuple[str, int, int] | None:
+    for tok in prep.subtree:
+        low = tok.lower_
+        if low in platforms and tok.pos_ in ("PROPN", "NOUN"):
+            return (tok.text, tok.idx, tok.idx + len(tok))
+        if tok.pos_ == "PROPN" and (tok.ent_type_ in ("ORG", "") or low in media):
+            name = _proper_name(tok)
+            if name and any(t.lemma_.lower() in channel_nouns for t in prep.subtree):
+                return name
+        if low in media:
+            return (tok.text, tok.idx, tok.idx + len(tok))
+    return None
+
+
+def _proper_name(tok: Token) -> tuple[str, int, int] | None:
+    """The run of proper nouns around ``tok`` (compounds included)."""
+    if tok.pos_ != "PROPN":
+        return None
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN":
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+        hi += 1
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    return (doc.text[start:end], start, end)
+
+
+# --------------------------------------------------------------------------- cue patterns
+
+
+def _verb_attribution(
+    doc: Doc, tok: Token, lex: ClaimLexicons, regions: list[tuple[int, int]], by_cue: dict[int, Attribution]
+) -> Attribution | None:
+    cue = lex.verb_cues[tok.lemma_.lower()]
+    text = doc.text
+    content: tuple[int, int] | None = None
+    comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
+    if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in tok.children):
+        return None
+    if comps:
+        lo = min(_subtree_span(c)[0] for c in comps)
+        hi = max(_subtree_span(c)[1] for c in comps)
+        content = _chars(doc, lo, hi)
+    elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        lo, hi = _subtree_span(tok.head, exclude=set(t.i for t in tok.subtree))
+        content = _chars(doc, lo, hi)
+    elif cue.takes_object:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "xcomp") and c.pos_ != "PRON"]
+        if objs:
+            lo = min(_subtree_span(c)[0] for c in objs)
+            hi = max(_subtree_span(c)[1] for c in objs)
+            content = _chars(doc, lo, hi)
+        elif tok.lemma_.lower() in ("call", "urge", "demand") and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            prep = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for")
+            content = _chars(doc, *_subtree_span(prep))
+    # the cue: the verb with its particle and an adjacent channel phrase
+    cue_lo, cue_hi = tok.i, tok.i
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == cue_hi + 1:
+            cue_hi = child.i
+    channel = _channel(doc, tok, lex)
+    if channel is not None and channel[1] > cue_hi and all(
+        doc[i].i in set(t.i for t in tok.subtree) for i in range(cue_hi + 1, channel[1] + 1)
+    ):
+        phrase_start = min(t.i for t in doc[cue_hi + 1 : channel[1] + 1])
+        phrase_end = doc[channel[1]].idx + len(doc[channel[1]])
+        if phrase_start == cue_hi + 1 and (content is None or phrase_end <= content[0] or doc[cue_hi + 1].idx >= content[1]):
+            cue_hi = channel[1]
+    if content is None and tok.lemma_.lower() in ("report",) and _is_passive(tok):
+        # "Such incidents were reported in X": what was reported is the clause itself
+        content = _chars(doc, *_subtree_span(tok))
+    source_tok = _agent(tok) if _is_passive(tok) else None
+    unnamed = False
+    if source_tok is None:
+        source_tok = _source_token(tok)
+        if source_tok is not None and source_tok.dep_ == "nsubjpass":
+            if source_tok.lower_ == "it" or tok.head is not tok and source_tok.head is not tok:
+                source_tok = None
+                unnamed = True
+            elif source_tok.head is tok:
+                # "X is said to ..." / "incidents were reported": the subject is what is reported
+                if content is None:
+                    content = _chars(doc, *_subtree_span(tok))
+                source_tok = None
+                unnamed = True
+        elif source_tok is not None and source_tok.lower_ == "it" and source_tok.dep_ == "nsubj" and tok.lemma_ == "appear":
+            return None
+    if source_tok is None and not unnamed:
+        unnamed = _is_passive(tok)
+    source = None
+    if source_tok is not None:
+        source = _chars(doc, *_np_span(source_tok))
+    elif not unnamed and tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp"):
+        # "TASS reports, adding that ...": the participle shares the source of the cue it hangs on
+        shared = by_cue[tok.head.i]
+        source, unnamed = shared.source, shared.unnamed
+        source_tok = doc[shared.source_token] if shared.source_token is not None else None
+    cue_span = (doc[cue_lo].idx, doc[cue_hi].idx + len(doc[cue_hi]))
+    if source is None and not unnamed:
+        return None  # e.g. an imperative "say ..." or a fragment: not an attribution
+    chan = channel[0] if channel else None
+    att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed)
+    return _with_quote(att, text, regions)
+
+
+NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "ADP"})
+
+
+def _speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    """A trailing speech tag after a comma, even where the tagger took the cue for a noun: "X happened, TASS reports."."""
+    sent = tok.sent
+    i = tok.i - 1
+    while i >= sent.start and doc[i].pos_ in NP_POS and doc[i].text not in ",;:" and tok.i - i <= 8:
+        i -= 1
+    if i < sent.start + 3 or i == tok.i - 1 or doc[i].text not in (",", "”", '"', "’"):
+        return None
+    np_lo = i + 1
+    if not any(doc[j].pos_ in ("PROPN", "NOUN", "PRON") for j in range(np_lo, tok.i)):
+        return None
+    if doc[np_lo].pos_ == "ADP":
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if nxt is not None and not (nxt.is_punct or (nxt.tag_ == "VBG" and nxt.lemma_.lower() in lex.verb_cues) or nxt.pos_ == "ADV"):
+        return None
+    content = _chars(doc, sent.start, i - 1 if doc[i].text == "," else i)
+    source = _chars(doc, np_lo, tok.i - 1)
+    if content is None or source is None:
+        return None
+    head = max(range(np_lo, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
+    cue = lex.verb_cues[tok.lemma_.lower()]
+    return Attribution((tok.idx, tok.idx + len(tok)), content, source, head, cue.kind)
+
+
+def _colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    """"Source: content" — a short noun phrase, a colon, then what it says (headlines, transcripts)."""
+    sent = tok.sent
+    before = doc[sent.start : tok.i]
+    after = doc[tok.i + 1 : sent.end]
+    if not 1 <= len(before) <= 6 or len(after) < 3:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    content = _chars(doc, tok.i + 1, sent.end - 1)
+    source = _chars(doc, sent.start, tok.i - 1)
+    if content is None or source is None:
+        return None
+    head = max(range(sent.start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
+    return _with_quote(Attribution((tok.idx, tok.idx + 1), content, source, head, "report"), doc.text, regions)
+
+
+def _according_to(doc: Doc, tok: Token) -> Attribution | None:
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and head.head is not head:
+        head = head.head
+    if head.i in phrase:
+        return None
+    idxs = sorted(t.i for t in head.subtree if t.i not in phrase)
+    sent = tok.sent
+    # the clause on the side of the sentence away from the phrase
+    before = [i for i in idxs if i < tok.i and i >= sent.start]
+    after = [i for i in idxs if i > max(phrase) and i < sent.end]
+    part = before if len(before) >= len(after) else after
+    if not part:
+        return None
+    content = _chars(doc, part[0], part[-1])
+    source = _chars(doc, *_subtree_span(pobj))
+    cue = (tok.idx, to.idx + len(to))
+    return Attribution(cue, content, source, pobj.i, "report")
+
+
+def _adverb_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    head = tok.head
+    if head is tok:
+        return None
+    lo, hi = _subtree_span(head)
+    sent = tok.sent
+    lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+    content = _chars(doc, lo, hi)
+    cue = lex.adverb_cues[tok.lower_]
+    return Attribution((tok.idx, tok.idx + len(tok)), content, None, None, cue.kind, None, True)
+
+
+def _noun_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark"
+                                                                              for g in c.children)), None)
+    if clause is None:
+        return None
+    content = _chars(doc, *_subtree_span(clause))
+    source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+    source = _chars(doc, *_subtree_span(source_tok)) if source_tok is not None else None
+    cue = lex.noun_cues[tok.lemma_.lower()]
+    return Attribution((tok.idx, tok.idx + len(tok)), content, source, source_tok.i if source_tok is not None else None,
+                       cue.kind, None, source_tok is None)
+
+
+def _with_quote(att: Attribution, text: str, regions: list[tuple[int, int]]) -> Attribution:
+    """Widen the content of an attribution to a whole quotation it overlaps (or that it introduces with ':')."""
+    if att.content is not None:
+        s, e = att.content
+        for qs, qe in regions:
+            if qs < e and s < qe and not (qs <= att.cue[0] < qe):
+                if qs <= s and e <= qe or (qe - qs) >= (e - s) // 2:
+                    return replace(att, content=(qs, qe))
+        return att
+    # "X said:" followed by a quotation
+    after = text[att.cue[1] : att.cue[1] + 4]
+    if ":" in after or "," in after:
+        for qs, qe in regions:
+            if 0 <= qs - att.cue[1] <= 4:
+                return replace(att, content=(qs, qe))
+    return att
+
+
+# --------------------------------------------------------------------------- the whole document
+
+
+def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
+    """All attributions of a document, in text order (content may be None for a bare speech tag left unlinked)."""
+    text = doc.text
+    regions = quote_regions(text)
+    found: list[Attribution] = []
+    by_cue: dict[int, Attribution] = {}  # cue token -> its attribution, for participles that share its source
+    for tok in doc:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        att = None
+        if low == ":":
+            att = _colon(doc, tok, regions)
+        elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            att = _according_to(doc, tok)
+        elif low in lex.adverb_cues and tok.pos_ == "ADV":
+            att = _adverb_attribution(doc, tok, lex)
+        elif tok.pos_ in ("VERB", "AUX") and lemma in lex.verb_cues and tok.dep_ not in ("amod", "aux", "auxpass"):
+            att = _verb_attribution(doc, tok, lex, regions, by_cue)
+        if att is None and lemma in lex.verb_cues and tok.dep_ not in ("amod", "aux", "auxpass", "compound"):
+            att = _speech_tag(doc, tok, lex)
+        if att is None and tok.pos_ == "NOUN" and lemma in lex.noun_cues:
+            att = _noun_attribution(doc, tok, lex)
+        if att is not None:
+            found.append(att)
+            by_cue[tok.i] = att
+    found = _link_bare_tags(found, text, regions, doc)
+    return _drop_nested(found)
+
+
+def _link_bare_tags(found: list[Attribution], text: str, regions: list[tuple[int, int]], doc: Doc) -> list[Attribution]:
+    """Give a quotation no cue claims to the nearest bare speech tag after it ("... ," Ash said.) or before it ("He said:")."""
+    claimed = [a.content for a in found if a.content is not None]
+    free = [r for r in regions if not any(c[0] < r[1] and r[0] < c[1] for c in claimed) and _is_statement(text, r)]
+    out = []
+    for att in found:
+        if att.content is None and free:
+            best = None
+            for r in free:
+                gap = att.cue[0] - r[1]
+                between = text[r[1] : att.cue[0]]
+                if 0 <= gap <= 400 and between.count("\n\n") <= 1 and not _has_other_words(between, att, text):
+                    best = r if best is None or r[1] > best[1] else best
+                gap_after = r[0] - att.cue[1]
+                if 0 <= gap_after <= 6 and ":" in text[att.cue[1] : r[0] + 1] and best is None:
+                    best = r
+            if best is not None:
+                free.remove(best)
+                att = replace(att, content=best)
+        out.append(att)
+    return [a for a in out if a.content is not None]
+
+
+def _is_statement(text: str, region: tuple[int, int]) -> bool:
+    """A quotation long enough to be a statement, not a scare-quoted word or a title."""
+    return len(text[region[0] : region[1]].split()) >= 4
+
+
+def _has_other_words(between: str, att: Attribution, text: str) -> bool:
+    """Whether the text between a quotation and a speech tag holds more than the tag's own sentence start."""
+    gap_text = between.strip().strip(",.")
+    if not gap_text:
+        return False
+    if att.source is not None and att.source[0] >= att.cue[0] - len(between):
+        words = text[att.cue[0] - len(between) : att.source[0]].strip(" \n,.\"“”")
+        return len(words.split()) > 2
+    return len(gap_text.split()) > 3
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """Keep the outermost attributions: drop one whose cue lies inside another's source or content.
+
+    What a source says inside a quotation ("I think ...") belongs to the quoted claim, as in
+    PolNeAR's univocal scheme where every token has at most one role.
+    """
+    out = []
+    for att in found:
+        if any(
+            o is not att
+            and any(span and span[0] <= att.cue[0] < span[1] for span in (o.source, o.content))
+            and not (att.content and o.content and att.content[0] <= o.cue[0] < att.content[1])
+            for o in found
+        ):
+            continue
+        out.append(att)
+    return out
+
+
+def sentence_of(doc: Doc, char: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None

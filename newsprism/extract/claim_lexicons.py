@@ -1,0 +1,78 @@
+"""The versioned word lists of the claims stage (``lexicons/*.v1.*``), loaded once per process.
+
+Heuristics are data: cue verbs, hedges, source words and claim-kind markers
+live in ``newsprism/extract/lexicons/`` and this module only reads them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+CUES_FILE = "cues.v1.tsv"
+HEDGES_FILE = "hedges.v1.tsv"
+SOURCES_FILE = "sources.v1.json"
+KINDS_FILE = "claimkinds.v1.json"
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    part: str  # verb | noun | prep | adverb
+    kind: str  # report | opinion | speculation | prediction
+    takes_object: bool = False
+
+
+@dataclass(frozen=True)
+class Hedge:
+    words: tuple[str, ...]
+    level: str  # probable | possible | doubtful
+    tags: frozenset[str] = frozenset()
+    weak: bool = False  # vague wording ("some", "often"): lowers certainty, makes no author's claim alone
+
+
+@dataclass(frozen=True)
+class ClaimLexicons:
+    verb_cues: dict[str, Cue]
+    noun_cues: dict[str, Cue]
+    adverb_cues: dict[str, Cue]
+    hedges: tuple[Hedge, ...]
+    sources: dict[str, Any]
+    kinds: dict[str, Any]
+
+    def words(self, key: str) -> frozenset[str]:
+        """A list of ``sources.v1.json`` as a set (lower-case)."""
+        return frozenset(self.sources[key])
+
+
+def _read(name: str) -> str:
+    return resources.files("newsprism.extract").joinpath("lexicons", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in _read(name).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> ClaimLexicons:
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    adverbs: dict[str, Cue] = {}
+    for row in _rows(CUES_FILE):
+        cue = Cue(row[0], row[1], row[2], len(row) > 3 and row[3] == "obj")
+        {"verb": verbs, "noun": nouns, "adverb": adverbs}.get(cue.part, {})[cue.lemma] = cue
+    hedges = []
+    for row in _rows(HEDGES_FILE):
+        tags = frozenset(t for t in row[2].split(",") if t) if len(row) > 2 else frozenset()
+        hedges.append(Hedge(tuple(row[0].lower().split()), row[1], tags, len(row) > 3 and row[3] == "weak"))
+    sources = json.loads(_read(SOURCES_FILE))
+    kinds = json.loads(_read(KINDS_FILE))
+    return ClaimLexicons(verbs, nouns, adverbs, tuple(hedges), sources, kinds)
