@@ -55,13 +55,16 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str, out: Any, pub
     paths = [item if item == "-" else Path(item) for item in inputs]
     results = analyze_many(paths, published=published, outlet=outlet, url=url, settings=settings)
     total = None if _expands(inputs) else len(inputs)
-    bar = progress(many=total is None or total > 1)
+    # a live progress display would garble a summary printed to the same terminal
+    to_terminal = getattr(out, "name", "-") in ("-", "<stdout>") and sys.stdout.isatty()
+    bar = progress(many=(total is None or total > 1) and not to_terminal)
     try:
         if bar is None:
             write(fmt, _account(results, counts, settings.fail_fast), out, on_rejection=report_rejection)
         else:
             with bar:
                 task = bar.add_task("analysing", total=total)
+
                 def tick() -> None:
                     bar.update(task, advance=1, description=_tally(counts))
 
@@ -70,11 +73,6 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str, out: Any, pub
         raise click.UsageError(str(exc)) from None
     except NewsprismError as exc:
         raise click.ClickException(str(exc)) from None
-    except Exception as exc:
-        if not settings.fail_fast:
-            raise
-        click.echo(f"stopped (--fail-fast): {type(exc).__name__}: {exc}", err=True)
-        sys.exit(EXIT_REJECTED)
     if not (ctx.obj or {}).get("quiet") and sum(counts.values()) > 1:
         click.echo(_tally(counts), err=True)
     sys.exit(EXIT_REJECTED if counts["rejected"] or counts["stage errors"] else EXIT_OK)
@@ -95,9 +93,23 @@ def _expands(inputs: Iterable[str]) -> bool:
 
 def _account(results: Iterable[Any], counts: dict[str, int], fail_fast: bool, tick: Any = None) -> Iterator[Any]:
     """Count results, report rejections of later stages on stderr, stop at the first rejection with --fail-fast."""
+    from ..errors import ConfigError
     from ..model import Rejection
 
-    for item in results:
+    iterator = iter(results)
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except ConfigError:
+            raise
+        except Exception as exc:  # with --fail-fast a failing stage raises instead of being recorded
+            if not fail_fast:
+                raise
+            counts["rejected"] += 1
+            yield Rejection("<run>", "extract", "stage-error", f"stopped (--fail-fast): {type(exc).__name__}: {exc}")
+            return
         if isinstance(item, Rejection):
             counts["rejected"] += 1
             failed = True
