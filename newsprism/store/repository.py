@@ -214,7 +214,7 @@ class Repository:
         stmt = (select(ArticleRow.article_id, ArticleRow.content_hash, *_EVENT_COLUMNS)
                 .join(ArticleRow, ArticleRow.id == EventRow.article_pk)
                 .where(*event_conditions(filters or Filters(), self.dialect))
-                .order_by(EventRow.event_date, EventRow.id))
+                .order_by(EventRow.event_date.is_(None), EventRow.event_date, EventRow.id))  # undated last, on both
         yield from self._rows(stmt)
 
     def event_analyses(self, filters: Filters | None = None) -> Iterator[Analysis]:
@@ -255,7 +255,8 @@ class Repository:
     def save_fusion(self, result: Any) -> None:
         """Replace the stories with ``result.stories``; merge ``result.predictions`` into the ledger (status kept)."""
         story_rows, member_rows = fusion.story_rows(getattr(result, "stories", None) or [])
-        prediction_rows = fusion.prediction_rows(getattr(result, "predictions", None) or [])
+        predictions = getattr(result, "predictions", None)
+        prediction_rows = None if predictions is None else fusion.prediction_rows(predictions)
         with self.engine.begin() as conn:
             conn.execute(delete(StoryEventRow))
             conn.execute(delete(StoryRow))
@@ -263,10 +264,19 @@ class Repository:
                 conn.execute(insert(StoryRow), story_rows)
             if member_rows:
                 conn.execute(insert(StoryEventRow), fusion.resolve_members(conn, member_rows))
-            self._merge_predictions(conn, prediction_rows)
-        logger.info("saved %d stories, %d predictions", len(story_rows), len(prediction_rows))
+            if prediction_rows is not None:  # a result without a ledger leaves the stored one alone
+                self._merge_predictions(conn, prediction_rows)
+        logger.info("saved %d stories, %d predictions", len(story_rows), len(prediction_rows or []))
 
     def _merge_predictions(self, conn: Connection, values: list[dict[str, Any]]) -> None:
+        """The fusion's ledger becomes the store's: new predictions are added, known ones updated (their status,
+        note and resolution kept), and open ones the fusion no longer lists (e.g. from a duplicate article it
+        counted once) are dropped; a resolved prediction is never dropped."""
+        listed = {v["id"] for v in values}
+        open_ids = set(conn.scalars(select(PredictionRow.id).where(PredictionRow.status == "open")))
+        stale = sorted(open_ids - listed)
+        for i in range(0, len(stale), _IN_CHUNK):
+            conn.execute(delete(PredictionRow).where(PredictionRow.id.in_(stale[i : i + _IN_CHUNK])))
         if not values:
             return
         pks = fusion.article_pks(conn, (v["article_id"] for v in values))
@@ -303,7 +313,7 @@ class Repository:
         if status is not None:
             _check_status(status, allow_open=True)
             stmt = stmt.where(PredictionRow.status == status)
-        return list(self._rows(stmt.order_by(PredictionRow.made, PredictionRow.id)))
+        return list(self._rows(stmt.order_by(PredictionRow.made.is_(None), PredictionRow.made, PredictionRow.id)))
 
     def resolve_prediction(self, prediction_id: str, status: str, note: str | None = None) -> dict[str, Any]:
         """Mark a prediction as came-true or did-not (or open again), with a note; returns the updated prediction."""

@@ -242,3 +242,31 @@ def test_nul_characters_are_refused_by_postgresql_only(repo, make):
         assert refused is None
         assert repo.add_analyses([nul]) == 1
         assert repo.analysis("nul") == nul
+
+
+def test_the_fusion_ledger_drops_open_predictions_it_no_longer_lists(repo, make):
+    twin_a = make("Vavilov said Kazakhstan will split by 2025.", aid="txt",
+                  claims=[("Vavilov", "prediction", "Kazakhstan will split by 2025")])
+    twin_b = make("Vavilov said Kazakhstan will split by 2025. Subscribe!", aid="html",
+                  claims=[("Vavilov", "prediction", "Kazakhstan will split by 2025")])
+    other = make("Ash said the tenge will fall.", aid="ash", claims=[("Ash", "prediction", "the tenge will fall")])
+    repo.add_analyses([twin_a, twin_b, other])
+    assert len(repo.predictions()) == 3
+    resolved = prediction_id(other.article.content_hash, other.claims[0])
+    repo.resolve_prediction(resolved, "did-not")
+
+    class NoLedger:
+        stories = []
+
+    repo.save_fusion(NoLedger())
+    assert len(repo.predictions()) == 3
+
+    kept = prediction_id(twin_a.article.content_hash, twin_a.claims[0])
+
+    class Ledger:  # the fusion counted the twins once and listed only the first
+        stories = []
+        predictions = [{"id": kept, "speaker": {"name": "Vavilov", "kind": "person"},
+                        "content": to_dict(twin_a.claims[0].content), "article_id": "txt", "claim_id": "c1"}]
+
+    repo.save_fusion(Ledger())
+    assert sorted(p["id"] for p in repo.predictions()) == sorted([kept, resolved])
