@@ -45,8 +45,16 @@ def read_html(html: str, *, article_id: str, source: str, input_ref: str) -> Art
         tree = lxml_html.document_fromstring(html)
     except (ParserError, ValueError) as exc:
         return reject(input_ref, "malformed-html", f"the HTML cannot be parsed ({exc}); is it really an HTML page?")
-    doc = trafilatura.bare_extraction(tree, with_metadata=True, favor_precision=True, include_comments=False)
-    if doc is None or doc.body is None:
+    page = _page_meta(tree, p)
+    doc = None
+    for precision in (True, False):  # precise first; a page where that finds nothing gets a second, looser look
+        doc = trafilatura.bare_extraction(
+            lxml_html.document_fromstring(html),  # a copy: trafilatura prunes the tree it is given
+            with_metadata=True, favor_precision=precision, include_comments=False,
+        )
+        if doc is not None and doc.body is not None and len(doc.body):
+            break
+    if doc is None or doc.body is None or not len(doc.body):
         return reject(
             input_ref,
             "no-text",
@@ -57,9 +65,10 @@ def read_html(html: str, *, article_id: str, source: str, input_ref: str) -> Art
 
     if blocks and doc.title and _fold(blocks[0]) == _fold(doc.title):
         blocks.pop(0)  # the headline is the title, not body text
-    page = _page_meta(tree, p)
     authors = dedupe([n for a in _split(doc.author) for n in (_clean_author(a, p) or [])] + page["authors"])
-    standfirst = page["standfirst"] or _visible_description(tree, doc.description)
+    standfirst = page["standfirst"]
+    if standfirst is not None and blocks and not _before_body(tree, page["standfirst_element"], blocks[0]):
+        standfirst = None  # a teaser or caption elsewhere on the page, not this article's standfirst
     if standfirst and blocks and _fold(standfirst) not in _fold(blocks[0]) and _fold(blocks[0]) not in _fold(standfirst):
         blocks.insert(0, standfirst)
     elif standfirst and blocks and _fold(blocks[0]) == _fold(standfirst):
@@ -217,32 +226,61 @@ def _page_meta(tree: Any, p: Patterns) -> dict[str, Any]:
         if text:
             for name, names in p.byline(text) or []:
                 (authors if name == "authors" else editors).extend(names)
-    standfirst = None
+    standfirst = standfirst_element = None
     standfirst_classes = {c.lower() for c in raw["html_standfirst_classes"]}
     for el in tree.iter():
         if isinstance(el.tag, str) and el.tag not in ("meta", "head", "html", "body") and _has_class(el, standfirst_classes):
             text = _short_text(el, 600)
             if text:
-                standfirst = text
+                standfirst, standfirst_element = text, el
                 break
     outlet = next(iter(_meta(tree, raw["html_outlet_meta"])), None)
+    description = next(iter(_meta(tree, ["og:description", "description", "twitter:description"])), None)
+    shown = None if standfirst else _visible_description(tree, description)
     return {
         "published": published,
         "authors": [a for v in _meta(tree, raw["html_author_meta"]) for a in _clean_author(v, p) if not v.startswith("http")]
         + authors,
         "editors": editors,
-        "standfirst": standfirst,
+        "standfirst": standfirst or (shown[0] if shown else None),
+        "standfirst_element": standfirst_element if standfirst else (shown[1] if shown else None),
         "outlet": outlet,
     }
 
 
-def _visible_description(tree: Any, description: str | None) -> str | None:
-    """The page description when it is also shown on the page (a standfirst), else None."""
+def _visible_description(tree: Any, description: str | None) -> tuple[str, Any] | None:
+    """The page description and its element when the page also shows it (a standfirst), else None."""
     if not description:
         return None
     target = _fold(description)
     for el in tree.iter("p", "div", "h2", "h3", "span", "strong", "em"):
         text = _short_text(el, len(description) + 40)
         if text and _fold(text) == target:
-            return text
+            return text, el
     return None
+
+
+def _before_body(tree: Any, element: Any, first_block: str) -> bool:
+    """Whether ``element`` comes before the body's first paragraph in the page."""
+    if element is None:
+        return False
+    head = _fold(first_block)[:60]
+    seen = False
+    for el in tree.iter():
+        if el is element:
+            seen = True
+        elif isinstance(el.tag, str) and el.tag in ("p", "div", "h2", "h3", "li", "blockquote", "section"):
+            if _fold(_prefix(el, len(head) + 20)).startswith(head):
+                return seen
+    return seen
+
+
+def _prefix(el: Any, size: int) -> str:
+    parts: list[str] = []
+    total = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        total += len(piece.strip()) + 1
+        if total > size:
+            break
+    return "".join(parts)

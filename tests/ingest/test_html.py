@@ -76,6 +76,21 @@ def test_description_not_shown_on_the_page_is_not_put_in_the_text():
     assert "SEO blurb" not in a.text
 
 
+def test_a_teaser_after_the_article_is_not_its_standfirst():
+    html = _page(f"<h1>Clashes go on</h1>{PARAS}").replace(
+        "</article>", "</article><aside><p class='summary'>Read our other story about the weather.</p></aside>")
+    a = _read(html)
+    assert isinstance(a, Article)
+    assert a.standfirst is None and "weather" not in a.text
+
+
+def test_a_standfirst_element_goes_first():
+    html = _page(f"<h1>Clashes go on</h1><p class='dek'>Protesters and police clash for a third day.</p>{PARAS}")
+    a = _read(html)
+    assert a.standfirst == "Protesters and police clash for a third day."
+    assert a.text.startswith("Protesters and police clash for a third day.\n\nParagraph 0")
+
+
 @pytest.mark.parametrize(("html", "code"), [
     ("<!-- only a comment -->", "malformed-html"),
     ("<html", "malformed-html"),
