@@ -130,3 +130,55 @@ def test_bad_setting_from_the_environment_is_a_usage_error(samples_dir):
     result = run("analyze", str(samples_dir / "kazakhstan-zdnet-2022-01-05.txt"), env={"NEWSPRISM_MAX_BYTES": "lots"})
     assert result.exit_code == 2
     assert "NEWSPRISM_MAX_BYTES" in result.stderr
+
+
+@pytest.fixture
+def failing_stage(monkeypatch):
+    """A stage registered for the test that always fails."""
+    import sys
+    import types
+
+    from newsprism import extract
+
+    module = types.ModuleType("newsprism_test_failing_stage")
+
+    def boom(parsed):
+        raise RuntimeError("stage broke")
+
+    module.extract = boom
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setitem(extract.STAGES, "boom", module.__name__)
+    return {"NEWSPRISM_STAGES": '["boom"]'}
+
+
+def test_a_failing_stage_is_reported_and_the_article_kept(failing_stage, samples_dir):
+    result = run("analyze", str(samples_dir / "kazakhstan-zdnet-2022-01-05.txt"), "--format", "json", env=failing_stage)
+    assert result.exit_code == 1
+    (record,) = json.loads(result.stdout)
+    assert record["rejections"][0]["stage"] == "extract:boom"
+    assert record["article"]["title"].startswith("Kazakhstan leaders")
+    assert "[extract:boom:stage-error]" in result.stderr
+
+
+def test_fail_fast_on_a_failing_stage_keeps_the_output_valid(failing_stage, samples_dir):
+    result = run("analyze", str(samples_dir), "--format", "json", "--fail-fast", env=failing_stage)
+    assert result.exit_code == 1
+    (item,) = json.loads(result.stdout)
+    assert item["rejection"]["code"] == "stage-error" and "stage broke" in item["rejection"]["message"]
+
+
+def test_progress_only_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from newsprism.cli.common import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert progress(many=True) is None
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert progress(many=False) is None
+    assert progress(many=True) is not None
