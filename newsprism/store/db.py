@@ -42,7 +42,11 @@ def make_engine(url: str) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
         if parsed.get_backend_name() == "postgresql":
-            return create_engine(parsed, pool_pre_ping=True)
+            try:
+                return create_engine(parsed, pool_pre_ping=True)
+            except ImportError:
+                raise StoreError(f"cannot open the store {parsed.render_as_string(hide_password=True)}: the PostgreSQL "
+                                 "driver is not installed; pip install 'newsprism[postgres]'") from None
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreError(f"cannot open the store {url!r}: {exc}; give a path to an SQLite file or postgresql://...") from None
     raise StoreError(f"cannot open the store {url!r}: only SQLite (a path or sqlite:///FILE) and postgresql:// are supported")
