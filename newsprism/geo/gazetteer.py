@@ -64,6 +64,24 @@ def name_key(name: str) -> str:
     return " ".join(_NON_ALNUM.sub(" ", text).replace("_", " ").split())
 
 
+_ARTICLES = ("al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "az", "ed", "es", "er", "en", "et")
+
+
+def loose_key(key: str) -> str:
+    """A looser form of a name key for transliteration variants: no leading Arabic article, no final
+    "h" after a vowel, no doubled letters ("Ar-Raqqa" = "Raqqah", "Al Mansura" = "Mansurah")."""
+    words = key.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    out = []
+    for w in words:
+        if len(w) > 3 and w.endswith("h") and w[-2] in "aeiou":
+            w = w[:-1]
+        w = re.sub(r"(.)\1+", r"\1", w)
+        out.append(w)
+    return " ".join(out)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -82,14 +100,14 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.lookup = functools.lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
-        self.fuzzy = functools.lru_cache(maxsize=20_000)(self._fuzzy)  # type: ignore[method-assign]
+        self.fuzzy_keys = functools.lru_cache(maxsize=20_000)(self._fuzzy_keys)  # type: ignore[method-assign]
 
     def _rows(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
         with self._lock:
             return self._con.execute(sql, args).fetchall()
 
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Entries whose main or alternate name is ``name`` (normalised), most populous first."""
+        """Entries whose main or alternate name is ``name`` (normalised; else its :func:`loose_key`), most populous first."""
         key = name_key(name)
         if not key:
             return ()
@@ -98,9 +116,20 @@ class Gazetteer:
             "ORDER BY p.population DESC LIMIT 200",
             (key,),
         )
+        if not rows:
+            rows = self._rows(
+                f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place WHERE n.loose = ? "
+                "ORDER BY p.population DESC LIMIT 200",
+                (loose_key(key),),
+            )
+            rows = [(*row[:11], 0) for row in rows]
         return _dedupe(Candidate(*row[:11], main=bool(row[11])) for row in rows)  # type: ignore[arg-type]
 
-    def _fuzzy(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float], ...]:
+    def fuzzy(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float], ...]:
+        """Entries whose name is close to ``name``: (candidate, score 0-100), best first."""
+        return tuple((c, score) for c, score, _ in self.fuzzy_keys(name, min_score))
+
+    def _fuzzy_keys(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float, str], ...]:
         """Entries whose name is close to ``name`` (same first or last three letters, length within two), scored 0-100."""
         from rapidfuzz import fuzz, process
 
@@ -114,10 +143,10 @@ class Gazetteer:
         )
         keys = [k for (k,) in rows if k != key]  # type: ignore[misc]
         scored = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=min_score, limit=10)
-        out: list[tuple[Candidate, float]] = []
+        out: list[tuple[Candidate, float, str]] = []
         for k, score, _ in scored:
             for cand in self._lookup(k):
-                out.append((cand, float(score)))
+                out.append((cand, float(score), k))
         return tuple(out)
 
     def by_gid(self, gid: str) -> Candidate | None:

@@ -56,7 +56,7 @@ class Mention:
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    for key in ("prepositions", "strong_prepositions", "locative_prepositions", "connectors", "never_alone", "not_place_words"):
+    for key in ("prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone", "not_place_words"):
         data[key] = frozenset(data[key])
     return data
 
@@ -122,6 +122,8 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
             start += 1
         while j > start and w["admin_words"].get(doc[j].lower_) not in (None, "site"):
             j -= 1  # "Imam Sahib District": the type word is a hint, not the name
+        while start < j and doc[start].lower_ in w["leading_type_words"]:
+            start += 1  # "Colonia Centenario": the neighbourhood Centenario
         if start <= j and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
             for a, b in _split_at_entities(doc, start, j):
                 if not (a == b and doc[a].lower_ in w["never_alone"]):

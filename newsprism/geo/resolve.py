@@ -70,6 +70,7 @@ def demonym_countries(tokens: Iterable[str]) -> Counter[str]:
 
 def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Counter[str]) -> list[Place]:
     """One :class:`Place` per distinct (name as written, resolution), with all its mentions."""
+    mentions = _split_run_on(mentions, gaz, text)
     exact = [_exact(m, gaz, text) for m in mentions]
     context = _context(mentions, exact, demonym_ctx)
     first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
@@ -89,12 +90,45 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Exact candidates; "Volga region" as a whole first (then the mention grows to include its type word)."""
     if not _lookup_ok(m):
         return ()
+    if m.text.isupper() and len(m.text) <= 5:  # acronyms name countries ("UAE", "DRC"), not hamlets
+        return tuple(c for c in gaz.lookup(m.text) if c.kind in CURATED)
     if m.typed_end is not None:
-        whole = gaz.lookup(text[m.start:m.typed_end])
+        whole = tuple(c for c in gaz.lookup(text[m.start:m.typed_end]) if c.kind in CURATED or c.kind.startswith("admin"))
         if whole:
             m.end, m.text, m.typed_end = m.typed_end, text[m.start:m.typed_end], None
             return whole
     return gaz.lookup(m.text)
+
+
+def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Mention]:
+    """ "Tijuana Baja California": a name the gazetteer lacks that is two names it has, place then container."""
+    out: list[Mention] = []
+    for m in mentions:
+        words_ = m.text.split(" ")
+        if len(words_) < 2 or gaz.lookup(m.text) or not m.located:
+            out.append(m)
+            continue
+        for k in range(1, len(words_)):
+            left, right = " ".join(words_[:k]), " ".join(words_[k:])
+            if gaz.lookup(left) and any(c.kind in ("admin1", "country", "region") for c in gaz.lookup(right)):
+                cut = m.start + len(left)
+                head = dataclasses.replace(m, end=cut, text=left, typed_end=None, container=None)
+                tail = dataclasses.replace(m, start=cut + 1, text=right, cue="chain", hint="admin", chain_tail=True, container=None)
+                out.extend([head, tail])
+                break
+        else:
+            out.append(m)
+    if len(out) == len(mentions):
+        return mentions
+    index = {id(m): i for i, m in enumerate(out)}  # re-point containers at the new positions
+    old = {i: m for i, m in enumerate(mentions)}
+    for m in out:
+        if m.container is not None and id(old[m.container]) in index:
+            m.container = index[id(old[m.container])]
+    for i, m in enumerate(out):
+        if m.chain_tail and m.cue == "chain" and i > 0 and out[i - 1].end + 1 == m.start and out[i - 1].container is None:
+            out[i - 1].container = i
+    return out
 
 
 def _lookup_ok(m: Mention) -> bool:
@@ -123,7 +157,7 @@ def _context(mentions: list[Mention], exact: list[tuple[Candidate, ...]], demony
             top = max(cands, key=lambda c: c.population)
             others = max((c.population for c in cands if c.country != top.country), default=0)
             if top.population >= 50_000 and top.population >= 5 * others and top.country:
-                votes[top.country] += 0.5 * weight
+                votes[top.country] += 0.3 * weight
     for iso3, n in demonym_ctx.items():
         votes[iso3] += min(1.5, 0.5 * n)
     votes.pop("", None)
@@ -153,7 +187,7 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
 
 def _container_bonus(c: Candidate, cont: Candidate) -> float:
     if c.pid == cont.pid:
-        return -2.0  # "X, X": the second names the area around the first
+        return 1.0  # "Hyderabad city (Hyderabad, TS)": the second names the district around the first
     bonus = 0.0
     if cont.country and c.country == cont.country:
         bonus += 2.0
@@ -178,6 +212,8 @@ def _choose(
             return None
         if _foreign(best, context):
             return None
+        if container is not None and container.fuzzy is None and container.cand.country and best.country != container.cand.country:
+            return None  # the only entries of this name lie outside the area the text puts it in
         second = scored[1][0] if len(scored) > 1 else best_score - 4.0
         confidence = min(1.0, 0.55 + 0.1 * (best_score - second)) * (1.0 if best.main else 0.95)
         return _Choice(best, best_score, round(max(confidence, 0.3), 3))
@@ -186,7 +222,10 @@ def _choose(
     if m.label in ("PERSON", "ORG", "NORP") and m.cue not in ("before", "type", "list"):
         return None
     options = []
-    for c, ratio in gaz.fuzzy(m.text, 78.0):
+    initial = name_key(m.text)[:1]
+    for c, ratio, key in gaz.fuzzy_keys(m.text, 78.0):
+        if key[:1] != initial:
+            continue  # a misspelling keeps its first letter ("Arytau" is not "Sarytau", Saratov)
         in_context = bool(c.country and (context.get(c.country, 0) >= 0.5 or (container and container.cand.country == c.country)))
         if ratio < (FUZZY_MIN_IN_CONTEXT if in_context else FUZZY_MIN):
             continue
