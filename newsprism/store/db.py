@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from importlib import resources
 from pathlib import Path
@@ -38,18 +39,22 @@ def make_engine(url: str) -> Engine:
                 parent = Path(database).expanduser().resolve().parent
                 if not parent.is_dir():
                     raise StoreError(f"cannot open the store {url}: the folder {parent} does not exist; create it first")
-            engine = create_engine(parsed)
+            engine = create_engine(parsed, json_serializer=_to_json)
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
         if parsed.get_backend_name() == "postgresql":
             try:
-                return create_engine(parsed, pool_pre_ping=True)
+                return create_engine(parsed, pool_pre_ping=True, json_serializer=_to_json)
             except ImportError:
                 raise StoreError(f"cannot open the store {parsed.render_as_string(hide_password=True)}: the PostgreSQL "
                                  "driver is not installed; pip install 'newsprism[postgres]'") from None
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreError(f"cannot open the store {url!r}: {exc}; give a path to an SQLite file or postgresql://...") from None
     raise StoreError(f"cannot open the store {url!r}: only SQLite (a path or sqlite:///FILE) and postgresql:// are supported")
+
+
+def _to_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)  # article text in any script, stored as itself
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

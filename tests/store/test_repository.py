@@ -270,3 +270,12 @@ def test_the_fusion_ledger_drops_open_predictions_it_no_longer_lists(repo, make)
 
     repo.save_fusion(Ledger())
     assert sorted(p["id"] for p in repo.predictions()) == sorted([kept, resolved])
+
+
+def test_text_in_any_script_round_trips_and_is_searchable(repo, make):
+    text = "Протестующие собрались в Алматы. Токаев отправил правительство в отставку."
+    russian = make(text, aid="ru", location="Алматы")
+    repo.add_analyses([russian])
+    assert repo.analysis("ru") == russian
+    assert _ids(repo.articles(Filters(text="Токаев правительство"))) == ["ru"]
+    assert _ids(repo.events(Filters(text="алматы"))) == ["ru"]
