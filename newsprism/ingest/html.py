@@ -99,8 +99,10 @@ def fragment_text(fragment: str) -> str:
     from lxml.etree import ParserError
 
     try:
-        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml_html.document_fromstring(f"<html><body><div>{fragment}</div></body></html>").find("body")
     except (ParserError, ValueError):
+        root = None
+    if root is None:
         return _WS.sub(" ", fragment).strip()
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
