@@ -119,3 +119,27 @@ def test_ingest_the_samples_twice(db_url, samples_dir, tmp_path):
     for fmt in formats:
         assert run("query", "events", "--format", fmt, "--db", db_url).stdout == events[fmt], fmt
     assert run("query", "stories", "--format", "json", "--db", db_url).stdout == stories
+
+
+def test_stories_as_geojson_and_json(stored):
+    from newsprism.model import EventDate, EventRef, Place, Story
+    from newsprism.store import open_repository
+
+    almaty = Place(name="Almaty", country="KAZ", country_name="Kazakhstan", latitude=43.25, longitude=76.92, precision=1)
+    story = Story(id="s1", event_type="Protests", sub_event_type="Peaceful protest", date=EventDate("2022-01-05", "day"),
+                  place=almaty, members=[EventRef("almaty", "e1")], outlets=["TASS"], corroboration=1)
+    undated = Story(id="s2", event_type="Protests", sub_event_type="Peaceful protest", date=EventDate(None, None),
+                    place=None, members=[EventRef("paris", "e1")], outlets=["Le Monde"], corroboration=1)
+
+    class Result:
+        stories = [story, undated]
+
+    with open_repository(stored) as repo:
+        repo.save_fusion(Result())
+    geo = json.loads(run("query", "stories", "--format", "geojson", "--db", stored).stdout)
+    assert [(f["properties"]["id"], f["geometry"]["coordinates"]) for f in geo["features"]] == [("s1", [76.92, 43.25])]
+    records = json.loads(run("query", "stories", "--format", "json", "--db", stored).stdout)
+    assert [r["members"] for r in records] == [[{"article_id": "almaty", "event_id": "e1"}],
+                                               [{"article_id": "paris", "event_id": "e1"}]]
+    table = run("query", "stories", "--outlet", "tass", "--db", stored).stdout
+    assert "s1" in table and "s2" not in table
