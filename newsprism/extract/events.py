@@ -34,6 +34,7 @@ from .event_model import EventModel, load_model, masked
 log = logging.getLogger(__name__)
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
 
@@ -108,6 +109,8 @@ class Candidate:
     claim: Claim | None
     families: set[str] = field(default_factory=set)
     masked_text: str = ""
+    rule_kinds: set[str] = field(default_factory=set)
+    paragraph: int = 0  # offset of the paragraph break before the sentence
     members: list[Candidate] = field(default_factory=list)
 
     def violent_or_protest(self) -> bool:
@@ -178,6 +181,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         confidence=confidence, fixed=fixed is not None, vague=vague, inter1=rule.inter1, inter2=rule.inter2,
         inter1_probs=inter_probs, actors=mentions, counts=counts_in(text, sent.start, sent.end), date=date,
         places=_own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
+        rule_kinds={r.kind for r, _ in matches}, paragraph=text.rfind("\n\n", 0, sent.start),
     )
 
 
@@ -243,9 +247,34 @@ def _merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate
                 attached = True
     for c in soft:
         _join_or_new(groups, c)
+    groups = _escalate(groups)
     for g in groups:
         g.members.sort(key=lambda m: m.index)
     return sorted(groups, key=lambda g: g.members[0].index)
+
+
+def _escalate(groups: list[Candidate]) -> list[Candidate]:
+    """A protest and, right after it in the same paragraph, the police dispersing or arresting its people (or
+    the crowd turning violent) are one event: the protest is recoded as the intervention, force or riot."""
+    lex = lexicons()
+    out: list[Candidate] = []
+    for h in sorted(groups, key=lambda g: g.members[0].index):
+        escalation = h.kind in ESCALATIONS or (h.kind == h.sub_event_type and "arrest" in h.rule_kinds
+                                               and not h.families & {"violence", "explosion", "battle"})
+        target = next((g for g in reversed(out) if lex.type_of.get(g.sub_event_type) == "Protests"
+                       and g.sub_event_type == "Peaceful protest" and g.paragraph == h.paragraph
+                       and 0 < h.members[0].index - g.members[-1].index <= 3 and _compatible(g, h)), None)
+        if not escalation or target is None:
+            out.append(h)
+            continue
+        target.members.extend(h.members)
+        fixed_sub = h.sub_event_type if h.fixed else "Protest with intervention"
+        target.sub_event_type, target.kind, target.fixed = fixed_sub, h.kind if h.fixed else "intervention", True
+        target.confidence = max(target.confidence, h.confidence)
+        if not h.fixed:
+            target.inter1, target.inter2 = 6, 1
+            h.fixed, h.sub_event_type, h.inter1, h.inter2 = True, fixed_sub, 6, 1
+    return out
 
 
 def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
