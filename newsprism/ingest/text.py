@@ -192,19 +192,24 @@ def _read_trailing_bylines(all_lines: list[Line], p: Patterns, meta: TextMeta, m
     """Byline and boilerplate lines at the end of the text, read bottom up."""
     authors: list[str] = []
     editors: list[str] = []
+    found: set[int] = set()
     for n in range(len(all_lines) - 1, -1, -1):
         line = all_lines[n]
         if line.blank:
             continue
         byline = p.byline(line.text)
         if byline is not None:
-            marked.add(n)
+            found.add(n)
             for name, names in reversed(byline):
                 (authors if name == "authors" else editors)[:0] = names
             continue
         if p.boilerplate(line.text):
-            marked.add(n)
+            found.add(n)
             continue
-        break
-    meta.authors.extend(authors)
-    meta.editors.extend(editors)
+        if n in marked:  # a header line: nothing but headers above the bylines
+            break
+        # content above: these really are trailing lines
+        marked.update(found)
+        meta.authors.extend(authors)
+        meta.editors.extend(editors)
+        return

@@ -71,6 +71,11 @@ def test_sentences_that_start_like_bylines_are_text():
     assert a.boilerplate == []
 
 
+def test_a_text_that_is_only_a_byline_like_line_is_text():
+    a = _read("By Monday Police Arrested Dozens\n")
+    assert a.authors == [] and a.boilerplate == []
+
+
 def test_single_paragraph_has_no_headline():
     a = _read("On 27 April 2020, police forces repelled an attack on a check post in Kunduz.")
     assert a.title is None and a.standfirst is None and a.boilerplate == []
