@@ -60,7 +60,7 @@ def story_rows(stories: Iterable[Any]) -> tuple[list[dict[str, Any]], list[dict[
 def resolve_members(conn: Connection, members: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Link each member to its stored event row (by article id or content hash, and event id) and its outlet."""
     keys = list({(m["article_id"], m["event_id"]) for m in members})
-    found: dict[tuple[str, str], tuple[int, str | None]] = {}
+    found: dict[tuple[str, str], set[tuple[int, str | None]]] = {}
     for article_col in (ArticleRow.article_id, ArticleRow.content_hash):
         for i in range(0, len(keys), _IN_CHUNK):
             chunk = keys[i : i + _IN_CHUNK]
@@ -68,10 +68,12 @@ def resolve_members(conn: Connection, members: list[dict[str, Any]]) -> list[dic
                     .join(ArticleRow, ArticleRow.id == EventRow.article_pk)
                     .where(tuple_(article_col, EventRow.event_id).in_(chunk)))
             for article_id, event_id, pk, outlet in conn.execute(stmt):
-                found.setdefault((article_id, event_id), (pk, outlet))
+                found.setdefault((article_id, event_id), set()).add((pk, outlet))
     rows = []
     for member in members:
-        pk, outlet = found.get((member["article_id"], member["event_id"]), (None, None))
+        matches = found.get((member["article_id"], member["event_id"]), set())
+        # two stored articles with the same id: the link would be a guess, so it is left empty
+        pk, outlet = next(iter(matches)) if len(matches) == 1 else (None, None)
         rows.append({**member, "event_pk": pk, "outlet": outlet})
     return rows
 

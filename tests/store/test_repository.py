@@ -279,3 +279,25 @@ def test_text_in_any_script_round_trips_and_is_searchable(repo, make):
     assert repo.analysis("ru") == russian
     assert _ids(repo.articles(Filters(text="Токаев правительство"))) == ["ru"]
     assert _ids(repo.events(Filters(text="алматы"))) == ["ru"]
+
+
+def test_story_members_link_to_their_stored_events_unless_ambiguous(repo, make):
+    from sqlalchemy import select
+
+    from newsprism.store.schema import ArticleRow, EventRow, StoryEventRow
+
+    one = make("Protesters gathered in Almaty on Monday.", aid="one")
+    twin_1 = make("Police detained protesters in Almaty.", aid="same-name")
+    twin_2 = make("Police detained protesters in Aktobe.", aid="same-name")
+    repo.add_analyses([one, twin_1, twin_2])
+    story = _story("s1", [("one", "e1"), ("same-name", "e1")], ["TASS"], None, one.events[0].date)
+
+    class Result:
+        stories = [story]
+
+    repo.save_fusion(Result())
+    with repo.engine.connect() as conn:
+        links = dict(conn.execute(select(StoryEventRow.article_id, StoryEventRow.event_pk)).all())
+        stored_one = conn.scalar(select(EventRow.id).join(ArticleRow, ArticleRow.id == EventRow.article_pk)
+                                 .where(ArticleRow.article_id == "one"))
+    assert links == {"one": stored_one, "same-name": None}
