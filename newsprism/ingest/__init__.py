@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import gzip
 import io
 import json
 import logging
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,24 +179,38 @@ def _walk(directory: Path) -> list[Path]:
 
 
 def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
+    """One file, by its extension (``NAME.EXT.gz`` is read as ``NAME.EXT``, decompressed)."""
     name = str(path)
-    kind = SUFFIXES.get(path.suffix.lower())
-    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    compressed = path.suffix.lower() == ".gz"
+    inner = Path(path.name[: -len(path.suffix)]) if compressed else path
+    kind = SUFFIXES.get(inner.suffix.lower())
+    stem = inner.name[: -len(inner.suffix)] if inner.suffix else inner.name
     try:
+        if path.stat().st_size == 0:
+            yield reject(name, "empty", "the file is empty; nothing to analyse")
+            return
         if kind == "jsonl":
             from .records import read_jsonl
 
-            if path.stat().st_size == 0:
-                yield reject(name, "empty", "the file is empty; nothing to analyse")
-                return
-            with path.open("rb") as stream:
+            with (gzip.open(path, "rb") if compressed else path.open("rb")) as stream:
                 yield from read_jsonl(stream, path=name, stem=stem, max_bytes=settings.max_bytes)
             return
-        rejected = check_size(name, path.stat().st_size, settings.max_bytes)
-        if rejected:
-            yield rejected
-            return
-        data = path.read_bytes()
+        if compressed:
+            with gzip.open(path, "rb") as stream:
+                data = stream.read(settings.max_bytes + 1)
+            if len(data) > settings.max_bytes:
+                yield reject(name, "too-large", f"decompressed, the file is over the limit of {settings.max_bytes:,} bytes; "
+                             f"split it, or raise max_bytes (NEWSPRISM_MAX_BYTES or max_bytes in the --config file)")
+                return
+        else:
+            rejected = check_size(name, path.stat().st_size, settings.max_bytes)
+            if rejected:
+                yield rejected
+                return
+            data = path.read_bytes()
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield reject(name, "malformed-gzip", f"the file is not a complete gzip file ({exc}); check it with gzip -t")
+        return
     except PermissionError:
         yield reject(name, "unreadable", "permission denied; check the file's permissions")
         return

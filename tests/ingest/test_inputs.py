@@ -169,3 +169,17 @@ def test_every_input_is_accounted_for(tmp_path, samples_dir, settings):
     # 3 lines + 4 samples + 1 missing + 1 record = 9 inputs
     assert len(results) == 9
     assert sum(isinstance(r, Article) for r in results) == 5
+
+
+def test_gzipped_files(tmp_path, settings):
+    import gzip
+
+    (tmp_path / "shard.jsonl.gz").write_bytes(gzip.compress(b'{"id": "z1", "text": "Zipped."}\nnot json\n'))
+    (tmp_path / "note.txt.gz").write_bytes(gzip.compress(GOOD.encode()))
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(b"a" * 5000))
+    (tmp_path / "broken.txt.gz").write_bytes(b"\x1f\x8b not really gzip")
+    results = _read([tmp_path], settings.replace(max_bytes=1000))
+    summary = [r.id if isinstance(r, Article) else (Path(r.input).name, r.code) for r in results]
+    assert summary == [("big.txt.gz", "too-large"), ("broken.txt.gz", "malformed-gzip"), "note",
+                       "z1", ("shard.jsonl.gz:2", "malformed-json")]
+    assert results[2].text == GOOD
