@@ -25,6 +25,7 @@ _UNIT_AFTER = re.compile(r"\s*(%|per ?cent|percent|km|kilomet\w+|miles?|metres?|
                          rf"(?:{_MONTHS})\b)", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _PART_OF = re.compile(r"\b(including|among them|among whom|of whom|of them|of which|among the dead|among those)\s*$", re.I)
+_OBJECT = re.compile(r"\s+(?:\d|(?:a|an|the|one|two|three|four|five|several|dozens|his|her|their|at least)\b)", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|,\s|\.\s")
 
 
@@ -72,7 +73,7 @@ def lexicon() -> _Lex:
         rf"|(?P<n1>{one_number})(?:\s*(?:-|–|to|or)\s*(?P<n2>{one_number}))?)\b",
         re.I,
     )
-    after = {k: re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?" + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
+    after = {k: re.compile(r"^\s+(?:[\w'-]+,?\s+){0,7}?" + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
     before = {k: re.compile(r"\b" + v["before"] + r"\s+$", re.I) for k, v in data["kinds"].items()}
     zero = {k: re.compile(v, re.I) for k, v in data["zero"].items()}
     return _Lex(number, units, scales, vague, bounds, after, before, zero)
@@ -197,8 +198,13 @@ def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | N
     if nxt and nxt.group(0).lower() not in ("a", "an"):
         after_text = after_text[:nxt.start()]
     for kind in KINDS:
-        if lex.after[kind].search(after_text):
-            return kind
+        m = lex.after[kind].search(after_text)
+        if m is None:
+            continue
+        rest = text[q.end + m.end():end]
+        if kind != "size" and _OBJECT.match(rest):
+            continue  # "a sniper killed 2 soldiers": the number is the agent, the count comes after the verb
+        return kind
     return None
 
 

@@ -34,6 +34,7 @@ from .event_model import EventModel, load_model, masked
 log = logging.getLogger(__name__)
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+PROPERTY = "Looting/property destruction"
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
@@ -115,7 +116,7 @@ class Candidate:
 
     def violent_or_protest(self) -> bool:
         etype = lexicons().type_of.get(self.sub_event_type, "")
-        return etype in VIOLENT_TYPES or self.sub_event_type in PROTEST_FORCE
+        return etype in VIOLENT_TYPES or self.sub_event_type in PROTEST_FORCE or self.sub_event_type == PROPERTY
 
     def sentence_span(self, parsed: ParsedArticle) -> Span:
         return parsed.span(self.sentence.start, self.sentence.end)
@@ -175,11 +176,13 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         sub, confidence = _classify(model, masked_text, families, lex)
         kind = sub
     mentions = actor_words.mentions_in(text, sent.start, sent.end)
-    vague = fixed is None and not mentions and families <= {"violence", "explosion", "battle"}
+    counts = counts_in(text, sent.start, sent.end)
+    casualties_only = {r.kind for r, _ in matches} == {"violence"} and bool(counts)
+    vague = fixed is None and (not mentions or casualties_only) and families <= {"violence", "explosion", "battle"}
     return Candidate(
         index=i, sentence=sent, trigger=Span.of(text, m.start(), m.end()), kind=kind, sub_event_type=sub,
         confidence=confidence, fixed=fixed is not None, vague=vague, inter1=rule.inter1, inter2=rule.inter2,
-        inter1_probs=inter_probs, actors=mentions, counts=counts_in(text, sent.start, sent.end), date=date,
+        inter1_probs=inter_probs, actors=mentions, counts=counts, date=date,
         places=_own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
         rule_kinds={r.kind for r, _ in matches}, paragraph=text.rfind("\n\n", 0, sent.start),
     )
