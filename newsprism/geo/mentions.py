@@ -56,7 +56,8 @@ class Mention:
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    for key in ("prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone", "not_place_words"):
+    sets = ("prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone")
+    for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
 

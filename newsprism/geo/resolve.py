@@ -113,7 +113,9 @@ def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
             if gaz.lookup(left) and any(c.kind in ("admin1", "country", "region") for c in gaz.lookup(right)):
                 cut = m.start + len(left)
                 head = dataclasses.replace(m, end=cut, text=left, typed_end=None, container=None)
-                tail = dataclasses.replace(m, start=cut + 1, text=right, cue="chain", hint="admin", chain_tail=True, container=None)
+                tail = dataclasses.replace(
+                    m, start=cut + 1, text=right, cue="chain", hint="admin", chain_tail=True, container=None
+                )
                 out.extend([head, tail])
                 break
         else:
@@ -212,7 +214,8 @@ def _choose(
             return None
         if _foreign(best, context):
             return None
-        if container is not None and container.fuzzy is None and container.cand.country and best.country != container.cand.country:
+        outside = container is not None and container.fuzzy is None and container.cand.country not in (None, best.country)
+        if outside:
             return None  # the only entries of this name lie outside the area the text puts it in
         second = scored[1][0] if len(scored) > 1 else best_score - 4.0
         confidence = min(1.0, 0.55 + 0.1 * (best_score - second)) * (1.0 if best.main else 0.95)
