@@ -122,22 +122,21 @@ class Repository:
         stamp = rows.now()
         with self.engine.begin() as conn:
             pks = self._insert_articles(conn, [rows.article_row(a, stamp) for _, a in new])
-            events, claims, rhetoric, predictions, rejections = [], [], [], {}, []
-            for (article_hash, analysis), pk in zip(new, pks, strict=True):
-                article = analysis.article
+            new = [(h, a) for h, a in new if h in pks]  # another writer may have stored some meanwhile
+            events, claims, rhetoric, predictions, rejections = [], [], [], [], []
+            for article_hash, analysis in new:
+                pk, article = pks[article_hash], analysis.article
                 events += [rows.event_row(e, pk, article.outlet) for e in analysis.events]
                 claims += [rows.claim_row(c, pk, article) for c in analysis.claims]
                 rhetoric += rows.rhetoric_rows(analysis, pk)
-                for claim in analysis.claims:
-                    if claim.kind == "prediction":
-                        row = rows.prediction_row(claim, pk, article_hash, article)
-                        predictions.setdefault(row["id"], row)
+                predictions += [rows.prediction_row(c, pk, article_hash, article) for c in analysis.claims
+                                if c.kind == "prediction"]
                 rejections += [rows.rejection_row(r, article_hash, stamp) for r in analysis.rejections]
             for model, values in ((EventRow, events), (ClaimRow, claims), (RhetoricRow, rhetoric)):
                 if values:
                     conn.execute(insert(model), values)
-            self._insert_new_predictions(conn, list(predictions.values()))
-            self._insert_new_rejections(conn, rejections)
+            self._insert_ignoring_known(conn, PredictionRow, predictions)
+            self._insert_ignoring_known(conn, RejectionRow, rejections)
         logger.info("stored %d new articles (%d already stored)", len(new), len(batch) - len(new))
         return len(new)
 
@@ -145,29 +144,28 @@ class Repository:
         """Store rejected inputs; one already stored (same input, stage, code and message) is not stored again."""
         values = [rows.rejection_row(r, None, rows.now()) for r in rejections]
         with self.engine.begin() as conn:
-            return self._insert_new_rejections(conn, values)
+            return self._insert_ignoring_known(conn, RejectionRow, values)
 
-    def _insert_articles(self, conn: Connection, values: list[dict[str, Any]]) -> list[int]:
-        stmt = insert(ArticleRow).returning(ArticleRow.id, sort_by_parameter_order=True)
-        return list(conn.scalars(stmt, values))
+    def _upsert(self):
+        from sqlalchemy.dialects import postgresql, sqlite
 
-    def _insert_new_predictions(self, conn: Connection, values: list[dict[str, Any]]) -> None:
-        if not values:
-            return
-        known = self._existing(conn, PredictionRow.id, [v["id"] for v in values])
-        fresh = [v for v in values if v["id"] not in known]
-        if fresh:
-            conn.execute(insert(PredictionRow), fresh)
+        return postgresql.insert if self.dialect == "postgresql" else sqlite.insert
 
-    def _insert_new_rejections(self, conn: Connection, values: list[dict[str, Any]]) -> int:
-        unique = list({v["key"]: v for v in values}.values())
+    def _insert_articles(self, conn: Connection, values: list[dict[str, Any]]) -> dict[str, int]:
+        """Insert the article rows; returns content hash -> primary key of those inserted (a hash stored
+        meanwhile by another writer is skipped, not an error: concurrent ingests stay idempotent)."""
+        stmt = (self._upsert()(ArticleRow).on_conflict_do_nothing(index_elements=["content_hash"])
+                .returning(ArticleRow.content_hash, ArticleRow.id))
+        return dict(conn.execute(stmt, values).all())
+
+    def _insert_ignoring_known(self, conn: Connection, model: Any, values: list[dict[str, Any]]) -> int:
+        """Insert rows whose unique key (predictions: id, rejections: key) is not stored yet; returns how many."""
+        key = "id" if model is PredictionRow else "key"
+        unique = list({v[key]: v for v in values}.values())
         if not unique:
             return 0
-        known = self._existing(conn, RejectionRow.key, [v["key"] for v in unique])
-        fresh = [v for v in unique if v["key"] not in known]
-        if fresh:
-            conn.execute(insert(RejectionRow), fresh)
-        return len(fresh)
+        stmt = self._upsert()(model).on_conflict_do_nothing(index_elements=[key]).returning(getattr(model, key))
+        return len(conn.execute(stmt, unique).all())
 
     @staticmethod
     def _existing(conn: Connection, col: Any, keys: Sequence[str]) -> set[str]:
@@ -290,8 +288,7 @@ class Repository:
                 if changes:
                     conn.execute(update(PredictionRow).where(PredictionRow.id == value["id"]).values(**changes))
         fresh = [{**v, "status": "open", "note": None, "resolved_at": None} for v in values if v["id"] not in known]
-        if fresh:
-            conn.execute(insert(PredictionRow), list({v["id"]: v for v in fresh}.values()))
+        self._insert_ignoring_known(conn, PredictionRow, fresh)
 
     def stories(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         """The stories as the fusion gave them (``model.to_dict`` form, with ``id``), in the fusion's order."""

@@ -301,3 +301,12 @@ def test_story_members_link_to_their_stored_events_unless_ambiguous(repo, make):
         stored_one = conn.scalar(select(EventRow.id).join(ArticleRow, ArticleRow.id == EventRow.article_pk)
                                  .where(ArticleRow.article_id == "one"))
     assert links == {"one": stored_one, "same-name": None}
+
+
+def test_a_concurrent_writer_storing_the_same_articles_is_not_an_error(db_url, corpus, monkeypatch):
+    with open_repository(db_url) as first, open_repository(db_url) as second:
+        monkeypatch.setattr(first, "stored_hashes", lambda hashes: set())  # it looked before the other one wrote
+        assert second.add_analyses(corpus[:2]) == 2
+        assert first.add_analyses(corpus) == 1
+        counts = first.counts()
+        assert (counts["articles"], counts["events"], counts["predictions"]) == (3, 3, 1)
