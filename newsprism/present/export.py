@@ -65,6 +65,8 @@ FORMATS: dict[str, Writer | str] = {
     "json": write_json,
     "jsonl": write_jsonl,
     "parquet": "newsprism.present.parquet:write_analyses",
+    "acled-csv": "newsprism.present.acled:write_acled_csv",
+    "geojson": "newsprism.present.acled:write_geojson",
 }
 
 #: formats whose writer also receives the rejections (as Rejection records among the analyses)
