@@ -97,6 +97,17 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def sentence_around(analysis: Analysis, span: Span) -> str:
+    """The sentence holding ``span`` (from the analysis, else cut at the nearest sentence ends of the text)."""
+    for sentence in analysis.sentences:
+        if sentence.start <= span.start and span.end <= sentence.end:
+            return sentence.text
+    text = analysis.article.text
+    left = max(text.rfind(mark, 0, span.start) for mark in (". ", "! ", "? ", "\n")) + 1
+    ends = [i for i in (text.find(mark, span.end) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return text[left: min(ends) + 1 if ends else len(text)].strip()
+
+
 def figure_text(low: int, high: int | None) -> str:
     from ..fuse.contradictions import figure_value
 
@@ -158,10 +169,13 @@ def build_context(fusion: Fusion, *, title: str | None = None, generated: str | 
         return {"anchor": f"art{index[article_id]}", "title": a.article.title or a.id, "outlet": _outlet(a)}
 
     def ev_link(evidence: Evidence | None, kind: str) -> dict[str, Any] | None:
+        """A link to a highlighted span; short spans (a number) are shown with their sentence."""
         if evidence is None:
             return None
         href = marks.add(evidence.article_id, evidence.span, kind)
-        return {"href": href, "text": snippet(evidence.span.text), **art(evidence.article_id)}
+        span = evidence.span
+        shown = span.text if len(span.text) >= 40 else sentence_around(by_id[evidence.article_id], span)
+        return {"href": href, "text": snippet(shown), **art(evidence.article_id)}
 
     stories = [_story(s, story_anchor[s.id], events, ev_link, art) for s in fusion.stories]
     claims_by_speaker = _speakers(analyses, marks, art)
