@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from ..model import Article, Rejection
 from ..settings import Settings
 from .decode import check_size, decode, reject
@@ -82,8 +83,11 @@ def read_inputs(
     :mod:`.records`).
     """
     defaults = defaults or Defaults()
-    published = iso_date(defaults.published) if defaults.published else None
-    defaults = dataclasses.replace(defaults, published=published)
+    if defaults.published:
+        published = iso_date(defaults.published)
+        if published is None:
+            raise ConfigError(f"published={defaults.published!r} cannot be read as a date; use ISO 8601, e.g. 2022-01-07")
+        defaults = dataclasses.replace(defaults, published=published)
     for item in inputs:
         for result in _read_one(item, settings):
             yield result if isinstance(result, Rejection) else finish(result, settings, defaults)

@@ -15,6 +15,7 @@ from ..model import Article, Rejection
 from .decode import reject
 from .html import fragment_text
 from .meta import dedupe, iso_date
+from .patterns import load_patterns
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,9 @@ def _content(entry: Any) -> str:
         value = part.get("value") or ""
         kind = part.get("type") or "text/plain"
         text = fragment_text(value) if "html" in kind else value.strip()
+        if "html" in kind:  # the text is built from blocks: leave bylines and boilerplate out, as for web pages
+            patterns = load_patterns()
+            text = "\n\n".join(b for b in text.split("\n\n") if not (patterns.boilerplate(b) or patterns.byline(b)))
         if len(text) > len(best):
             best = text
     return best

@@ -11,7 +11,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Steppe Wire</title><link>https://steppe.test/</link>
 <item><title>Protests spread</title><link>https://steppe.test/1</link><guid>steppe-1</guid>
 <author>jane@steppe.test (Jane Doe)</author><pubDate>Thu, 06 Jan 2022 10:00:00 +0300</pubDate>
-<description>&lt;p&gt;Protesters gathered in the square.&lt;/p&gt;&lt;p&gt;Police watched.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Protesters gathered in the square.&lt;/p&gt;&lt;p&gt;Police watched.&lt;/p&gt;
+&lt;p&gt;The post Protests spread appeared first on Steppe Wire.&lt;/p&gt;</description></item>
 <item><title>No body</title><link>https://steppe.test/2</link></item>
 </channel></rss>"""
 

@@ -183,3 +183,10 @@ def test_gzipped_files(tmp_path, settings):
     assert summary == [("big.txt.gz", "too-large"), ("broken.txt.gz", "malformed-gzip"), "note",
                        "z1", ("shard.jsonl.gz:2", "malformed-json")]
     assert results[2].text == GOOD
+
+
+def test_unreadable_default_date_is_an_error(settings):
+    from newsprism.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="published"):
+        _read([GOOD], settings, published="whenever")
