@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
-from ..model import Analysis, Article, Event, EventDate, EventRef, Evidence, Figure, Place, ReportedBy, Story
+from ..model import Analysis, Article, Event, EventDate, EventRef, Evidence, Figure, Place, ReportedBy, Span, Story
 from .config import FuseConfig, default_config
 
 _WORD = re.compile(r"\w+")
@@ -331,7 +331,7 @@ def make_story(group: Sequence[Member]) -> Story:
             reported.setdefault((rb.name.casefold(), rb.kind), rb)
     evidence: dict[tuple[str, int, int], Evidence] = {}
     for m in group:
-        for span in ([m.event.trigger] if m.event.trigger else []) + list(m.event.evidence):
+        for span in event_spans(m.event):
             evidence.setdefault((m.ref.article_id, span.start, span.end), Evidence(m.ref.article_id, span))
     refs = [m.ref for m in group]
     return Story(
@@ -350,6 +350,15 @@ def make_story(group: Sequence[Member]) -> Story:
         arrested=_figures(group, "arrested"),
         evidence=list(evidence.values()),
     )
+
+
+def event_spans(event: Event) -> list[Span]:
+    """An event's evidence spans, and its trigger when no evidence span covers it (no repeats)."""
+    spans = list(dict.fromkeys(event.evidence))
+    trigger = event.trigger
+    if trigger is not None and not any(s.start <= trigger.start and trigger.end <= s.end for s in spans):
+        spans.insert(0, trigger)
+    return spans
 
 
 def _best_date(group: Sequence[Member]) -> EventDate:

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Sequence
 
 from ..model import Contradiction, ContradictionSide, Evidence, Figure, Story
-from .cluster import Member, _usable, km_between
+from .cluster import Member, _usable, event_spans, km_between
 from .config import FuseConfig, default_config
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested")
@@ -70,8 +70,7 @@ def count_contradiction(story: Story, field: str) -> Contradiction | None:
 
 
 def _evidence(m: Member) -> list[Evidence]:
-    spans = ([m.event.trigger] if m.event.trigger else []) + list(m.event.evidence)
-    return [Evidence(m.ref.article_id, s) for s in dict.fromkeys(spans)]
+    return [Evidence(m.ref.article_id, s) for s in event_spans(m.event)]
 
 
 def _sides(groups: dict[str, list[Member]]) -> list[ContradictionSide]:

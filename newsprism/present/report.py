@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from ..fuse.cluster import event_spans, outlet_label
 from ..model import Analysis, Claim, Event, Evidence, Figure, Place, Span, Story
 
 if TYPE_CHECKING:
@@ -218,14 +219,13 @@ def build_context(fusion: Fusion, *, title: str | None = None, generated: str | 
 
 
 def _outlet(analysis: Analysis) -> str:
-    from ..fuse import outlet_label
-
     return outlet_label(analysis.article)
 
 
 def _default_title(fusion: Fusion) -> str:
     countries = Counter(s.place.country for s in fusion.stories if s.place is not None and s.place.country)
-    where = ", ".join(_country(c)[0] for c, _ in countries.most_common(2))
+    top = countries.most_common(3)
+    where = ", ".join(_country(c)[0] for c, n in top if n * 2 >= top[0][1])
     return f"Situation report: {where}" if where else "Situation report"
 
 
@@ -235,7 +235,7 @@ def _story(story: Story, anchor: str, events, ev_link, art) -> dict[str, Any]:
         event = events.get((ref.article_id, ref.event_id))
         if event is None:
             continue
-        spans = ([event.trigger] if event.trigger else []) + [s for s in event.evidence if s != event.trigger]
+        spans = event_spans(event)
         members.append({
             **art(ref.article_id), "label": _event_label(event), "certainty": event.certainty,
             "reported_by": event.reported_by.name if event.reported_by else None,
