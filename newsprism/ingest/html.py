@@ -26,7 +26,6 @@ from .patterns import Patterns, load_patterns
 log = logging.getLogger(__name__)
 
 _WS = re.compile(r"\s+")
-_BLOCKS = {"p", "head", "quote", "code", "item", "row", "list", "table", "lb"}
 _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|div|p|section)\b", re.I | re.S)
 
 
@@ -70,9 +69,7 @@ def read_html(html: str, *, article_id: str, source: str, input_ref: str) -> Art
     if standfirst is not None and blocks and not _before_body(tree, page["standfirst_element"], blocks[0]):
         standfirst = None  # a teaser or caption elsewhere on the page, not this article's standfirst
     if standfirst and blocks and _fold(standfirst) not in _fold(blocks[0]) and _fold(blocks[0]) not in _fold(standfirst):
-        blocks.insert(0, standfirst)
-    elif standfirst and blocks and _fold(blocks[0]) == _fold(standfirst):
-        pass  # trafilatura kept it: already first
+        blocks.insert(0, standfirst)  # trafilatura left it out of the body: it goes first
     if not blocks:
         return reject(input_ref, "no-text", "the HTML page holds no article text after removing bylines and boilerplate")
     title = doc.title
