@@ -1,0 +1,75 @@
+"""Counts of dead, injured, arrested and crowd size (newsprism/extract/counts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.counts import counts_in, merge_counts, parse_number, quantities
+from newsprism.model import Count
+
+
+def counts(text: str) -> dict[str, tuple[int, int | None, int]]:
+    return {k: (c.low, c.high, c.best) for k, c in counts_in(text, 0, len(text)).items()}
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("2,000", 2000), ("three", 3), ("twenty-five", 25), ("two hundred", 200), ("1.5 million", 1_500_000),
+    ("a hundred", 100), ("seventy five", 75),
+])
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+def test_bounds_and_vague_amounts_follow_acled_conventions():
+    assert counts("Over 2,000 protester have been detained, tens were killed.") == {
+        "arrested": (2000, None, 2000), "fatalities": (10, None, 10)}
+    assert counts("Dozens of people were injured.") == {"injured": (12, None, 12)}
+    assert counts("Hundreds were arrested.") == {"arrested": (100, None, 100)}
+    assert counts("Several citizens were injured during the shootout.") == {"injured": (3, None, 3)}
+    assert counts("A few people were wounded.")["injured"][0] in (2, 3)
+    assert counts("At least 5 people were killed.") == {"fatalities": (5, None, 5)}
+    assert counts("Up to 30 people died.")["fatalities"][1:] == (30, 30)
+
+
+def test_ranges_keep_both_ends_and_the_low_one_is_best():
+    assert counts("Police arrested between 10 and 15 people.") == {"arrested": (10, 15, 10)}
+    assert counts("The attack led to the killing of 3 militants and 1-2 policemen.") == {"fatalities": (4, 5, 4)}
+
+
+def test_kinds_by_the_verb_before_or_after_the_number():
+    got = counts("Taliban militants ambushed and killed 1 Afghan soldier, and injured 1, in the area.")
+    assert got == {"fatalities": (1, 1, 1), "injured": (1, 1, 1)}
+    assert counts("One person was killed and five were injured in a clash.") == {
+        "fatalities": (1, 1, 1), "injured": (5, 5, 5)}
+    assert counts("The death toll rose to 12 on Monday.") == {"fatalities": (12, 12, 12)}
+    assert counts("Hundreds of protesters gathered outside the court.") == {"size": (100, None, 100)}
+
+
+def test_an_agent_is_not_a_victim():
+    assert counts("A sniper shot and killed 2 soldiers.") == {"fatalities": (2, 2, 2)}
+
+
+def test_parts_of_a_count_are_not_added_again():
+    assert counts("At least 5 people were killed, including 2 children.") == {"fatalities": (5, None, 5)}
+
+
+def test_dates_times_and_years_are_not_counts():
+    assert counts("On 27 April 2020, police killed 3 people.") == {"fatalities": (3, 3, 3)}
+    assert counts("In 2014, 10 km away, the police patrolled for 3 hours.") == {}
+    assert [q.best for q in quantities("on May 5 at 5 pm")] == []
+
+
+def test_explicit_zero():
+    assert counts("No fatalities were reported.") == {"fatalities": (0, 0, 0)}
+    assert counts("Neither injuries nor fatalities were reported.") == {"injured": (0, 0, 0), "fatalities": (0, 0, 0)}
+
+
+def test_spans_point_at_the_numbers():
+    text = "Yesterday over 2,000 people were detained."
+    count = counts_in(text, 0, len(text))["arrested"]
+    assert count.span is not None and count.span.text == text[count.span.start:count.span.end] == "over 2,000"
+
+
+def test_merge_takes_the_largest_report():
+    assert merge_counts([None, Count(3, 3, 3), Count(10, None, 10)]) == Count(10, None, 10)
+    assert merge_counts([None, None]) is None

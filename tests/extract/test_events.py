@@ -1,0 +1,231 @@
+"""The events stage (newsprism/extract/events.py): hand-built articles, then the bundled Pravda sample."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsprism
+from newsprism.extract import events as events_stage
+from newsprism.extract.event_model import is_heldout, load_model, masked, ngrams
+from newsprism.model import Article, Claim, DateRef, Place, Sentence, Span, Speaker
+from newsprism.nlp.pipeline import ParsedArticle
+
+ACLED_SUBTYPES = {
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon",
+    "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention",
+    "Excessive force against protesters", "Violent demonstration", "Mob violence", "Agreement", "Arrests",
+    "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
+    "Looting/property destruction", "Non-violent transfer of territory", "Other",
+}
+
+
+@pytest.fixture(scope="module")
+def blank_nlp():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def parsed_of(nlp, settings, text, published="2022-01-07", claims=(), places=(), dates=()) -> ParsedArticle:
+    doc = nlp(text)
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+    article = Article(id="hand", text=text, published=published)
+    return ParsedArticle(article=article, doc=doc, settings=settings, sentences=sentences, claims=list(claims),
+                         places=list(places), dates=list(dates))
+
+
+def place(text, name, **kw) -> Place:
+    start = text.index(name)
+    return Place(name=name, resolved_name=name, mentions=[Span.of(text, start, start + len(name))], **kw)
+
+
+def date(text, words, value) -> DateRef:
+    start = text.index(words)
+    return DateRef(Span.of(text, start, start + len(words)), value, "day")
+
+
+# --------------------------------------------------------------------------- hand-built articles
+
+def test_intervention_with_its_own_date_and_place(blank_nlp, settings):
+    text = "On Monday, police fired tear gas at protesters in Kampala."
+    parsed = parsed_of(blank_nlp, settings, text, places=[place(text, "Kampala", country="UGA", precision=1)],
+                       dates=[date(text, "Monday", "2022-01-03")])
+    (event,) = events_stage.find_events(parsed)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+    assert event.plover_type == "COERCE"
+    assert event.date.value == "2022-01-03" and event.date.precision == "day"
+    assert event.place is not None and event.place.name == "Kampala"
+    assert event.actor1 is not None and event.actor1.inter == 6
+    assert event.actor2 is not None and event.actor2.inter == 1
+    assert all(span.text == text[span.start:span.end] for span in event.evidence)
+    assert event.trigger is not None and event.trigger.text == text[event.trigger.start:event.trigger.end]
+
+
+def test_no_date_falls_back_to_publication_as_reported(blank_nlp, settings):
+    parsed = parsed_of(blank_nlp, settings, "Hundreds of workers protested against unpaid wages.")
+    (event,) = events_stage.find_events(parsed)
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.date.value == "2022-01-07" and event.date.precision == "reported"
+    assert event.size is not None and event.size.best == 100
+    assert event.place is None
+
+
+def test_several_mentions_are_one_event(blank_nlp, settings):
+    text = ("Soldiers opened fire on protesters in the main square. "
+            "Witnesses said that shooting went on for an hour. "
+            "At least 12 people were killed.")
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text))
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert len(event.evidence) == 3
+    assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_speculation_and_predictions_make_no_event(blank_nlp, settings):
+    text = ("Experts assume that the country may split into two parts. "
+            "The militants will attack the capital next week. "
+            "If the army opens fire on protesters, the crisis will deepen. "
+            "Analysts have long predicted bloody riots in the region. "
+            "Will the protests spread to the north?")
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, text)) == []
+
+
+def test_an_event_dated_after_publication_is_not_yet_an_event(blank_nlp, settings):
+    text = "Workers protested on 10 January."
+    parsed = parsed_of(blank_nlp, settings, text, dates=[date(text, "10 January", "2022-01-10")])
+    assert events_stage.find_events(parsed) == []
+
+
+def test_reported_by_is_the_claim_around_the_trigger(blank_nlp, settings):
+    text = "Rebels shelled the town overnight, the news agency reported."
+    content_end = text.index(", the news")
+    claim = Claim(id="C1", speaker=Speaker("the news agency", "media"), content=Span.of(text, 0, content_end),
+                  certainty="probable")
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, claims=[claim]))
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.reported_by is not None and event.reported_by.name == "the news agency"
+    assert event.reported_by.claim_id == "C1"
+    assert event.certainty == "probable"
+
+
+def test_predicted_claims_make_no_event(blank_nlp, settings):
+    text = "Protesters storm the parliament, the blogger wrote."
+    claim = Claim(id="C1", speaker=Speaker("the blogger", "person"), content=Span.of(text, 0, text.index(",")),
+                  kind="prediction")
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, text, claims=[claim])) == []
+
+
+def test_main_event_first(blank_nlp, settings):
+    text = ("Troops shot dead 20 protesters in the capital on Friday. "
+            "The shooting followed days of unrest. "
+            "Separately, the governor dismissed the cabinet.")
+    found = events_stage.find_events(parsed_of(blank_nlp, settings, text))
+    assert found[0].sub_event_type == "Excessive force against protesters"
+    assert found[0].fatalities is not None and found[0].fatalities.best == 20
+    assert any(e.event_type == "Strategic developments" for e in found[1:])
+    assert all(e.sub_event_type in ACLED_SUBTYPES for e in found)
+    assert len({e.id for e in found}) == len(found)
+
+
+# --------------------------------------------------------------------------- the classifier
+
+def test_the_shipped_model_is_small_and_masks_names(blank_nlp):
+    model = load_model()
+    assert model is not None
+    assert set(model.heads["sub_event_type"].classes) <= ACLED_SUBTYPES
+    assert set(model.heads["inter1"].classes) <= set(range(1, 9))
+    doc = blank_nlp("Police killed 3 people.")
+    assert masked(doc, 0, len(doc.text)) == "police killed _num people ."
+    assert "killed _num" in ngrams("police killed _num people")
+    assert not any(word[:1].isupper() for word in model.vocabulary)
+
+
+def test_heldout_split_is_fixed():
+    ids = [f"X{n}" for n in range(1000)]
+    share = sum(is_heldout(i) for i in ids) / len(ids)
+    assert 0.15 < share < 0.25
+    assert [is_heldout(i) for i in ids] == [is_heldout(i) for i in ids]
+
+
+# --------------------------------------------------------------------------- the bundled Pravda sample
+
+def _with(analysis, words):
+    start = analysis.article.text.index(words)
+    return [e for e in analysis.events if any(s.start <= start < s.end for s in e.evidence)]
+
+
+@pytest.mark.slow
+def test_pravda_almaty_shooting_is_the_main_event(pravda):
+    main = pravda.events[0]
+    assert main.sub_event_type in ("Excessive force against protesters", "Protest with intervention")
+    assert main.place is not None and main.place.resolved_name == "Almaty"
+    assert main.actor1 is not None and main.actor1.inter == 1
+    assert main.reported_by is not None and "TASS" in main.reported_by.name
+    assert _with(pravda, "Military men opened fire") == [main]
+
+
+@pytest.mark.slow
+def test_pravda_almaty_shooting_on_january_6(samples_dir, settings):
+    dated = newsprism.analyze(samples_dir / "kazakhstan-pravda-2022-01-07.txt", published="2022-01-07",
+                              settings=settings.replace(stages=("entities", "places", "dates", "claims", "events")))
+    (shooting,) = _with(dated, "Heavy shooting erupted")
+    assert shooting.date.value == "2022-01-06" and shooting.date.precision == "day"
+
+
+@pytest.mark.slow
+def test_pravda_counts(pravda):
+    assert any(e.arrested is not None and e.arrested.low == 2000 for e in pravda.events)
+    assert any(e.fatalities is not None and e.fatalities.best == 10 for e in pravda.events)
+
+
+@pytest.mark.slow
+def test_pravda_gas_price_protests(pravda):
+    found = _with(pravda, "People took to the streets after the authorities doubled the prices")
+    assert [e.event_type for e in found] == ["Protests"]
+
+
+@pytest.mark.slow
+def test_pravda_dismissal_of_the_government(pravda):
+    (found,) = _with(pravda, "dismissed the government")
+    assert found.event_type == "Strategic developments"
+
+
+@pytest.mark.slow
+def test_pravda_riots(pravda):
+    (found,) = _with(pravda, "protesters set cars on fire")
+    assert found.event_type == "Riots"
+
+
+@pytest.mark.slow
+def test_pravda_security_forces_side_with_protesters_in_aktobe(pravda):
+    (found,) = _with(pravda, "security forces took the side of protesters")
+    assert found.event_type == "Strategic developments"
+    assert found.place is not None and found.place.resolved_name == "Aktobe"
+
+
+@pytest.mark.slow
+def test_pravda_oligarchs_leave(pravda):
+    (found,) = _with(pravda, "oligarchs have reportedly left the country")
+    assert found.event_type == "Strategic developments"
+    assert found.certainty != "certain"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("words", [
+    "Turkey will thus gain a direct corridor", "Kazakhstan may split into two parts",
+    "Perhaps they were planning", "Specialists have long predicted bloody riots",
+    "If Kazakhstan succumbs to Western influence",
+])
+def test_pravda_no_event_from_speculation(pravda, words):
+    assert _with(pravda, words) == []
+
+
+@pytest.mark.slow
+def test_pravda_spans_are_the_text(pravda):
+    text = pravda.article.text
+    for event in pravda.events:
+        assert event.evidence
+        assert all(s.text == text[s.start:s.end] for s in event.evidence)
+        assert 0.0 <= event.confidence <= 1.0
