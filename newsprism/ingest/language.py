@@ -14,8 +14,8 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-#: characters looked at: enough for a sure answer, cheap on long articles
-SAMPLE_CHARS = 3000
+#: characters looked at: enough for a sure answer on news text (about 1 ms), cheap on long articles
+SAMPLE_CHARS = 1000
 
 
 @functools.lru_cache(maxsize=4)
