@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from newsprism.cli import main
 
-pytestmark = pytest.mark.slow  # the real language pipeline and stages
+slow = pytest.mark.slow  # the real language pipeline and stages
 
 
 def run(*args: str):
@@ -64,6 +64,7 @@ def _story(fusion, *patterns: str):
 # --------------------------------------------------------------------------- the command
 
 
+@slow
 def test_default_run_writes_one_self_contained_html_report(sample_html):
     assert sample_html.startswith("<!DOCTYPE html>")
     for section in ("headline", "timeline", "map-section", "stories", "who-says-what", "predictions", "outlets", "articles"):
@@ -72,14 +73,16 @@ def test_default_run_writes_one_self_contained_html_report(sample_html):
     assert sample_html.count('class="article-view"') == 3  # the three .txt articles, the .html twin not added
 
 
+@slow
 def test_markdown_out_and_store(sample_store):
     fusion, memo = sample_store
     assert memo.startswith("# ") and "## Stories" in memo and "## Predictions" in memo
     assert len(fusion.analyses) == 3
 
 
-def test_db_run_twice_changes_nothing(tmp_path, samples_dir):
-    url = f"sqlite:///{tmp_path / 'twice.db'}"
+@slow
+def test_db_run_twice_changes_nothing(tmp_path, samples_dir, db_url):
+    url = db_url
     text = str(samples_dir / "kazakhstan-zdnet-2022-01-05.txt")
     first = run("sitrep", text, "--db", url, "--out", str(tmp_path / "one.md"))
     second = run("sitrep", text, "--db", url, "--out", str(tmp_path / "two.md"))
@@ -88,6 +91,7 @@ def test_db_run_twice_changes_nothing(tmp_path, samples_dir):
     assert strip.sub("", (tmp_path / "one.md").read_text()) == strip.sub("", (tmp_path / "two.md").read_text())
 
 
+@slow
 def test_a_rejected_input_gives_exit_1_and_still_a_report(tmp_path, samples_dir):
     out = tmp_path / "r.html"
     result = run("sitrep", str(samples_dir / "kazakhstan-zdnet-2022-01-05.txt"), str(tmp_path / "missing.txt"),
@@ -96,6 +100,40 @@ def test_a_rejected_input_gives_exit_1_and_still_a_report(tmp_path, samples_dir)
     assert "missing.txt" in result.stderr and out.exists()
 
 
+def test_report_from_the_store_alone(db_url, tmp_path):
+    """`sitrep --db` with no input reports on what the store holds (records read back from SQLite or PostgreSQL)."""
+    import hashlib
+
+    from newsprism.model import Analysis, Article, Count, Event, EventDate, Place, Span
+    from newsprism.store import open_repository
+
+    def analysis(aid, outlet, text, toll, low, high):
+        start = text.index(toll)
+        event = Event(id="e1", event_type="Protests", sub_event_type="Excessive force against protesters", plover_type=None,
+                      actor1=None, actor2=None, date=EventDate("2024-06-25", "day"),
+                      place=Place(name="Nakuru", resolved_name="Nakuru", country="KEN", country_name="Kenya",
+                                  latitude=-0.30, longitude=36.07, precision=1),
+                      fatalities=Count(low, high, low, Span.of(text, start, start + len(toll))),
+                      trigger=Span.of(text, 0, 20), evidence=[Span.of(text, 0, len(text))])
+        article = Article(id=aid, text=text, outlet=outlet, published="2024-06-26", title=aid,
+                          content_hash=hashlib.sha256(text.encode()).hexdigest())
+        return Analysis(id=aid, article=article, events=[event])
+
+    with open_repository(db_url) as repo:
+        repo.add_analyses([
+            analysis("a", "Daily Courier", "Police opened fire in Nakuru; at least 40 people were killed.",
+                     "at least 40 people were killed", 40, None),
+            analysis("b", "Evening Wire", "Police fired on a crowd in Nakuru and eight people died.", "eight people died", 8, 8),
+        ])
+    out = tmp_path / "store.md"
+    result = run("sitrep", "--db", db_url, "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    memo = out.read_text()
+    assert "from 2 article(s), 2 outlet(s)" in memo and "**Contradiction (fatalities)**" in memo
+    assert "- 8 — Evening Wire" in memo and "- 40+ — Daily Courier" in memo
+
+
+@slow
 def test_two_short_reports_with_tolls_that_cannot_both_be_true(tmp_path):
     a = tmp_path / "a.txt"
     a.write_text("Protesters shot dead in Nakuru\nSource: Daily Courier\nDate: 2024-06-25\n\n"
@@ -117,6 +155,7 @@ def test_two_short_reports_with_tolls_that_cannot_both_be_true(tmp_path):
 # --------------------------------------------------------------------------- the bundled sample, end to end
 
 
+@slow
 def test_pravda_html_twin_is_counted_once(pravda, pravda_html):
     from newsprism.fuse import fuse
 
@@ -124,18 +163,21 @@ def test_pravda_html_twin_is_counted_once(pravda, pravda_html):
     assert len(result.analyses) == 1 and len(result.duplicates) == 1
 
 
+@slow
 def test_government_dismissal_is_corroborated(sample_store):
     fusion, _ = sample_store
     story = _story(fusion, r"dismiss|dissolv|resign", r"government|cabinet")
     assert story is not None and story.corroboration >= 2, story
 
 
+@slow
 def test_gas_price_protests_are_corroborated(sample_store):
     fusion, _ = sample_store
     story = _story(fusion, r"\b(gas|fuel|energy)\b", r"price")
     assert story is not None and story.corroboration >= 2, story
 
 
+@slow
 def test_almaty_shooting_with_tass_as_source(sample_store, sample_html):
     fusion, _ = sample_store
     story = _story(fusion, r"Republic Square|opened fire|shooting")
@@ -146,6 +188,7 @@ def test_almaty_shooting_with_tass_as_source(sample_store, sample_html):
     assert "TASS" in block
 
 
+@slow
 def test_death_toll_tens_with_its_source(sample_store, sample_html):
     fusion, _ = sample_store
     figures = [f for s in fusion.stories for f in s.fatalities if f.evidence and "tens" in f.evidence.span.text]
@@ -155,12 +198,14 @@ def test_death_toll_tens_with_its_source(sample_store, sample_html):
     assert "tens were killed" in dead
 
 
+@slow
 def test_detentions_over_2000(sample_store):
     fusion, _ = sample_store
     figures = [f for s in fusion.stories for f in s.arrested]
     assert any(f.low >= 2000 and f.evidence and "2,000" in f.evidence.span.text for f in figures), figures
 
 
+@slow
 def test_predictions_of_vavilov_and_the_experts(sample_store, sample_html):
     fusion, _ = sample_store
     speakers = [p.speaker.name for p in fusion.predictions]
@@ -173,6 +218,7 @@ def test_predictions_of_vavilov_and_the_experts(sample_store, sample_html):
     assert "Vavilov" in table and re.search(r"experts?", table, re.I)
 
 
+@slow
 def test_authors_own_speculation_is_marked(sample_store, sample_html):
     fusion, _ = sample_store
     claims = [c for a in fusion.analyses for c in a.claims if "Perhaps they were planning" in c.content.text]
