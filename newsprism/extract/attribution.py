@@ -149,6 +149,10 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _has_dep(tok: Token, deps: tuple[str, ...]) -> bool:
+    return any(c.dep_ in deps for c in tok.children)
+
+
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children
@@ -224,7 +228,7 @@ def _verb_attribution(
         lo = min(_subtree_span(c)[0] for c in comps)
         hi = max(_subtree_span(c)[1] for c in comps)
         content = _chars(doc, lo, hi)
-    elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+    elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _has_dep(tok, ("dobj", "obj")):
         lo, hi = _subtree_span(tok.head, exclude=set(t.i for t in tok.subtree))
         content = _chars(doc, lo, hi)
     elif cue.takes_object:
@@ -233,7 +237,8 @@ def _verb_attribution(
             lo = min(_subtree_span(c)[0] for c in objs)
             hi = max(_subtree_span(c)[1] for c in objs)
             content = _chars(doc, lo, hi)
-        elif tok.lemma_.lower() in ("call", "urge", "demand") and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        elif tok.lemma_.lower() in ("call", "urge", "demand") and any(c.dep_ == "prep" and c.lower_ == "for"
+                                                                      for c in tok.children):
             prep = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for")
             content = _chars(doc, *_subtree_span(prep))
     # the cue: the verb with its particle and an adjacent channel phrase

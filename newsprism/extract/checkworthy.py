@@ -1,8 +1,9 @@
 """Check-worthiness: how much a fact-checker would want to verify a stretch of text (0-1).
 
 A logistic model over a few readable features of the tokens (numbers, named
-entities, factual past-tense verbs, comparisons, hedges, questions, first
-person ...). The weights live in ``models/checkworthy.v1.json``, trained by
+entities, factual past-tense verbs, comparisons, questions, first person ...)
+and the words and word pairs present (binary, scaled by one over the square
+root of their number). The weights live in ``models/checkworthy.v1.json``, trained by
 ``scripts/train_checkworthy.py`` (see docs/model-card-claims.md).
 """
 
@@ -77,11 +78,22 @@ def load_model() -> dict:
     return model
 
 
+def ngrams(tokens: Sequence[Token]) -> set[str]:
+    """The lower-cased words and adjacent word pairs of the tokens (numbers as "0")."""
+    words = ["0" if t.like_num else t.lower_ for t in tokens if not t.is_space]
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
 def score(tokens: Sequence[Token]) -> float:
     """Probability (0-1) that a fact-checker would want to check this text."""
     if not tokens:
         return 0.0
     model = load_model()
     x = features(tokens)
-    z = model["bias"] + sum((xi - m) / s * w for xi, m, s, w in zip(x, model["mean"], model["scale"], model["weights"], strict=True))
+    dense = zip(x, model["mean"], model["scale"], model["weights"], strict=True)
+    z = model["bias"] + sum((xi - m) / s * w for xi, m, s, w in dense)
+    grams = ngrams(tokens)
+    lexical = model.get("lexical", {})
+    if grams and lexical:
+        z += sum(lexical.get(g, 0.0) for g in grams) / math.sqrt(len(grams))
     return 1.0 / (1.0 + math.exp(-z))
