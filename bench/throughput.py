@@ -96,10 +96,13 @@ def main(argv: list[str] | None = None) -> int:
 
     t_bare = best_of(args.repeat, bare)
     t_full = best_of(args.repeat, lambda: analyse(settings))
+    t_ingest = best_of(args.repeat, lambda: list(read_inputs(records, settings)))
     n = len(texts)
     print(f"{'bare nlp.pipe':<28}{n / t_bare:10.1f} articles/s")
     print(f"{'analyze (all stages)':<28}{n / t_full:10.1f} articles/s")
     print(f"ratio analyze / nlp.pipe time: {t_full / t_bare:.2f}x")
+    print(f"{'ingest alone':<28}{n / t_ingest:10.1f} articles/s   {t_ingest / t_full:6.1%} of the analysis time "
+          f"(reading, layout, language)")
     for stage in without:
         reduced = settings.replace(stages=tuple(s for s in settings.stages if s != stage))
         analyse(reduced)  # warm
