@@ -14,6 +14,7 @@ On top of trafilatura:
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
@@ -207,7 +208,9 @@ def _has_class(el: Any, classes: set[str]) -> bool:
 def _page_meta(tree: Any, p: Patterns) -> dict[str, Any]:
     """Metadata trafilatura does not give (editors, the standfirst element) or gives without the time."""
     raw = p.raw
+    ld = _json_ld(tree)
     published = next((d for d in (iso_date(v) for v in _meta(tree, raw["html_published_meta"])) if d), None)
+    published = published or iso_date(ld.get("datePublished"))
     if published is None:
         for el in tree.iter("time"):
             published = iso_date(el.get("datetime"))
@@ -233,7 +236,7 @@ def _page_meta(tree: Any, p: Patterns) -> dict[str, Any]:
             if text:
                 standfirst, standfirst_element = text, el
                 break
-    outlet = next(iter(_meta(tree, raw["html_outlet_meta"])), None)
+    outlet = next(iter(_meta(tree, raw["html_outlet_meta"])), None) or ld.get("publisher")
     description = next(iter(_meta(tree, ["og:description", "description", "twitter:description"])), None)
     shown = None if standfirst else _visible_description(tree, description)
     return {
@@ -245,6 +248,28 @@ def _page_meta(tree: Any, p: Patterns) -> dict[str, Any]:
         "standfirst_element": standfirst_element if standfirst else (shown[1] if shown else None),
         "outlet": outlet,
     }
+
+
+def _json_ld(tree: Any) -> dict[str, str]:
+    """``datePublished`` and the publisher's name of the page's schema.org article (JSON-LD), when it has one."""
+    out: dict[str, str] = {}
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except json.JSONDecodeError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
+                continue  # NewsArticle, ReportageNewsArticle, Article, ...
+            if isinstance(item.get("datePublished"), str):
+                out.setdefault("datePublished", item["datePublished"])
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                out.setdefault("publisher", publisher["name"].strip())
+    return out
 
 
 def _visible_description(tree: Any, description: str | None) -> tuple[str, Any] | None:

@@ -69,6 +69,14 @@ def test_author_meta_is_cleaned_and_bylines_leave_the_text():
     assert a.text.startswith("Paragraph 0")
 
 
+def test_json_ld_gives_the_time_and_the_publisher():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, '
+          '{"@type": "NewsArticle", "datePublished": "2022-01-06T08:30:00+06:00", "publisher": {"name": "Steppe Daily"}}]}'
+          '</script><script type="application/ld+json">{not json</script>')
+    a = _read(_page(f"<h1>Clashes go on</h1>{PARAS}", head=ld))
+    assert (a.published, a.outlet) == ("2022-01-06T08:30:00+06:00", "Steppe Daily")
+
+
 def test_description_not_shown_on_the_page_is_not_put_in_the_text():
     html = _page(f"<h1>Clashes go on</h1>{PARAS}", head="<meta name='description' content='An SEO blurb nobody sees.'>")
     a = _read(html)
