@@ -33,7 +33,8 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 7
+BUILD_FORMAT = 8
+SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u052f\u1e00-\u1eff\u2019\u02bc\u02bb]+$")
@@ -145,8 +146,18 @@ class _Builder:
                 if best is None or city["population"] > best["population"]:
                     by_country_key[k] = city
         sizes: dict[tuple[str, str], list[int]] = {}
+        weighted: dict[tuple[str, str], list[float]] = {}
         for city in cities:
-            sizes.setdefault((city["countrycode"], city["admin1code"]), []).append(int(city["population"] or 0))
+            k = (city["countrycode"], city["admin1code"])
+            pop = int(city["population"] or 0)
+            sizes.setdefault(k, []).append(pop)
+            acc = weighted.setdefault(k, [0.0, 0.0, 0.0])
+            acc[0] += pop * city["latitude"]
+            acc[1] += pop * city["longitude"]
+            acc[2] += pop
+        # an area's population-weighted centre, for subdivisions with no namesake capital
+        self.centroid = {k: (round(a / w, 5), round(b / w, 5)) for k, (a, b, w) in weighted.items() if w > 0}
+        self.area_population = {k: int(v[2]) for k, v in weighted.items()}
         self.third_largest = {k: sorted(v, reverse=True)[:3][-1] for k, v in sizes.items()}
         admin1 = self.subdivisions(by_country_key)
         self.cities(cities, admin1)
@@ -183,13 +194,14 @@ class _Builder:
                     break  # a capital is among the three biggest towns of its area
                 town = None
             top = sub.parent_code is None
-            lat = town["latitude"] if town else None
-            lon = town["longitude"] if town else None
-            population = int(town["population"]) if town else 0
-            if town and top:
-                k = (iso2, town["admin1code"])
-                if k not in admin1 or admin1[k][1] < population:
-                    admin1[k] = (display, population)
+            code = (iso2, town["admin1code"]) if town else None
+            if top and code is None and iso2 in SAME_CODES:
+                code = (iso2, sub.code.split("-", 1)[1])  # GeoNames uses the ISO suffix here ("US-IL" -> "IL")
+            lat, lon = (town["latitude"], town["longitude"]) if town else self.centroid.get(code or ("", ""), (None, None))
+            population = int(town["population"]) if town else self.area_population.get(code or ("", ""), 0)
+            if code and top:
+                if code not in admin1 or admin1[code][1] < population:
+                    admin1[code] = (display, population)
             row = (f"iso3166-2:{sub.code}", display, "admin1" if top else "admin2", iso3,
                    self.country_name.get(iso3 or ""), display if top else None, lat, lon, population, 2)
             self.add_place(row, variants, display)

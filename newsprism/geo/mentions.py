@@ -86,7 +86,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for e in ents:  # NER places the name rules missed (lower-case, odd tokens)
         if e.label_ in PLACE_LABELS and not covered.intersection(range(e.start_char, e.end_char)):
             s, t = _trim_the(text, e.start_char, e.end_char)
-            if t > s and text[s:t].lower() not in w["never_alone"]:
+            if t > s and text[s:t].lower() not in w["never_alone"] and not _is_demonym(doc, (e.start, e.end - 1)):
                 m = Mention(s, t, text[s:t], label=e.label_)
                 _cues(doc, e.start, e.end - 1, m, w)
                 mentions.append(m)

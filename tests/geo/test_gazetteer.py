@@ -1,0 +1,71 @@
+"""The gazetteer index: built from the installed data into a real SQLite file, queried through indexes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newsprism.geo import build as build_mod
+from newsprism.geo.gazetteer import Gazetteer, gazetteer_path, haversine_km, loose_key, name_key, open_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz(settings):
+    return open_gazetteer(settings)
+
+
+def test_name_key_folds_case_accents_and_punctuation():
+    assert name_key("Aqtöbe") == "aqtobe"
+    assert name_key("Mazar-e Sharif") == "mazar e sharif"
+    assert name_key("Qal'at") == "qalat"
+    assert loose_key("ar raqqa") == loose_key("raqqah") == "raqa"
+
+
+def test_exact_and_alternate_names(gaz):
+    almaty = [c for c in gaz.lookup("Almaty") if c.kind == "city"][0]
+    assert almaty.country == "KAZ" and haversine_km(almaty.lat, almaty.lon, 43.25, 76.91) < 10
+    assert any(c.gid == almaty.gid for c in gaz.lookup("Алматы"))  # Cyrillic alternate name
+    assert any(c.kind == "country" and c.country == "KAZ" for c in gaz.lookup("Kazakhstan"))
+    assert any(c.kind == "region" for c in gaz.lookup("the Urals"))
+    assert any(c.kind == "continent" for c in gaz.lookup("Europe"))
+    assert gaz.lookup("Arytau") == ()
+
+
+def test_subdivisions_from_pycountry(gaz):
+    oblast = [c for c in gaz.lookup("Aqtöbe oblysy") if c.kind == "admin1"]
+    assert oblast and oblast[0].country == "KAZ" and oblast[0].precision == 2
+
+
+def test_fuzzy_finds_misspellings_with_a_score(gaz):
+    hits = gaz.fuzzy("Aktob")
+    assert hits and hits[0][0].name == "Aktobe" and 85 <= hits[0][1] < 100
+    assert haversine_km(hits[0][0].lat, hits[0][0].lon, 50.28, 57.21) < 10
+
+
+def test_queries_use_indexes_not_scans(settings, gaz):
+    con = sqlite3.connect(gazetteer_path(settings))
+    for sql, args in [
+        ("SELECT place FROM name WHERE key = ?", ("almaty",)),
+        ("SELECT place FROM name WHERE loose = ?", ("almaty",)),
+        ("SELECT key FROM name WHERE pfx = ? AND klen BETWEEN ? AND ?", ("akt", 3, 7)),
+        ("SELECT key FROM name WHERE sfx = ? AND klen BETWEEN ? AND ?", ("obe", 3, 7)),
+    ]:
+        plan = " ".join(str(row[-1]) for row in con.execute("EXPLAIN QUERY PLAN " + sql, args))
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+    con.close()
+
+
+def test_rebuilt_when_the_data_version_changes(settings, tmp_path, monkeypatch):
+    local = settings.replace(cache_dir=str(tmp_path))
+    path = gazetteer_path(local)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path)  # a stale index from an older data version
+    con.executescript("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT); INSERT INTO meta VALUES ('data_version', 'old');")
+    con.close()
+    calls = []
+    monkeypatch.setattr("newsprism.geo.gazetteer.build", lambda p: calls.append(p) or build_mod.build(p))
+    gaz = open_gazetteer(local)
+    assert calls == [path]
+    assert isinstance(gaz, Gazetteer) and gaz.lookup("Almaty")
+    assert open_gazetteer(local) is gaz  # opened once per process

@@ -1,0 +1,59 @@
+"""Resolution in context: containers ("X, Y"), countries named in the text, fuzzy only where safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.api import analyze_articles
+from newsprism.geo.gazetteer import haversine_km
+from newsprism.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def places_of(text, settings):
+    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
+    return analysis.places
+
+
+def resolved(places, name):
+    return next(p for p in places if p.name == name and p.resolved)
+
+
+def test_container_picks_the_right_homonym(settings):
+    places = places_of("On 3 March 2021, residents protested in Springfield, Illinois, over water prices.", settings)
+    spring = resolved(places, "Springfield")
+    assert spring.country == "USA" and haversine_km(spring.latitude, spring.longitude, 39.80, -89.64) < 25
+    assert resolved(places, "Illinois").precision == 2
+
+
+def test_country_named_in_the_article_disambiguates(settings):
+    text = "Spain: farmers blocked roads near Cordoba on Monday, and police in Spain made arrests."
+    assert resolved(places_of(text, settings), "Cordoba").country == "ESP"
+
+
+def test_district_word_gives_region_precision_and_name_without_the_word(settings):
+    text = "Flooding closed roads in Ashford district, Kent, on Tuesday."
+    places = places_of(text, settings)
+    ashford = resolved(places, "Ashford")
+    assert ashford.country == "GBR" and ashford.precision == 2
+
+
+def test_unknown_names_are_unresolved_with_a_reason_never_guessed(settings):
+    places = places_of("Clashes were reported in Qwertzistan and in Blorptown village.", settings)
+    for name in ("Blorptown",):
+        place = next(p for p in places if p.name == name)
+        assert not place.resolved and place.reason and place.latitude is None
+
+
+def test_demonyms_are_context_not_places(settings):
+    places = places_of("Kazakh police detained ten people in Taraz.", settings)
+    assert all(p.name != "Kazakh" for p in places)
+    assert resolved(places, "Taraz").country == "KAZ"
+
+
+def test_every_mention_is_a_span_of_the_text(settings):
+    text = "Troops moved from Kyiv to Kharkiv, then to the Donbas and near Mariupol."
+    for place in places_of(text, settings):
+        for span in place.mentions:
+            assert text[span.start:span.end] == span.text
