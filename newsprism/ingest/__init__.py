@@ -142,7 +142,8 @@ def looks_like_path(value: str) -> bool:
     """Whether a string given to the API names a file (or glob) rather than being an article's text."""
     if "\n" in value or len(value) > 4096 or not value.strip():
         return False
-    if os.path.exists(value) or Path(value).suffix.lower() in SUFFIXES:
+    name = value[:-3] if value.lower().endswith(".gz") else value
+    if os.path.exists(value) or Path(name).suffix.lower() in SUFFIXES:
         return True
     return bool(_GLOB_CHARS.search(value)) and ("/" in value or "*" in value) and not re.search(r"\s", value)
 

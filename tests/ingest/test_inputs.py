@@ -138,6 +138,7 @@ def test_strings_bytes_and_unsupported_objects(settings, samples_dir):
 
 def test_looks_like_path():
     assert looks_like_path("article.txt") and looks_like_path("data/*.html") and looks_like_path("shards/**")
+    assert looks_like_path("shard-0001.jsonl.gz") and not looks_like_path("text\x00with a nul")
     assert not looks_like_path("What happened in Almaty?") and not looks_like_path("Riots!\nMore text")
 
 
