@@ -169,7 +169,10 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
     if low in ("we", "i", "us", "me") and not ctx.in_quote(tok.idx):
         authors = ctx.parsed.article.authors
         return Speaker(name=", ".join(authors) if authors else "author", kind="author")
-    entity = _entity_at(ctx, tok)
+    entity = _entity_at(ctx, tok.idx, tok.idx + len(tok))
+    if entity is None and tok.pos_ in ("NOUN", "PROPN"):
+        # the name in the noun phrase before its head: "TASS news agency", "the Kremlin spokesman"
+        entity = _entity_at(ctx, doc[tok.left_edge.i].idx, tok.idx)
     if entity is None and low in lex.words("person_pronouns"):
         entity = _previous_entity(ctx, tok.idx, ("person",))
         if entity is None:
@@ -182,7 +185,11 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
         return Speaker(name=entity.name, kind=kind, entity_id=entity.id)  # type: ignore[arg-type]
     if low in lex.words("plural_pronouns"):
         return Speaker(name=tok.text, kind="collective")
-    return _speaker_from_words(ctx, tok, source_text)
+    speaker = _speaker_from_words(ctx, tok, source_text)
+    named = _entity_named(ctx, speaker.name)
+    if named is not None:
+        return Speaker(name=named.name, kind=speaker.kind, entity_id=named.id)
+    return speaker
 
 
 def _speaker_from_words(ctx: _Context, tok: Token, source_text: str) -> Speaker:
@@ -231,8 +238,16 @@ def _bare_name(source_text: str) -> str:
     return head or source_text
 
 
-def _entity_at(ctx: _Context, tok: Token) -> Entity | None:
-    start, end = tok.idx, tok.idx + len(tok)
+def _entity_named(ctx: _Context, name: str) -> Entity | None:
+    low = name.lower()
+    for entity in ctx.parsed.entities:
+        if entity.name.lower() == low or low in (a.lower() for a in entity.aliases):
+            return entity
+    return None
+
+
+def _entity_at(ctx: _Context, start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping characters start..end (the first one)."""
     for m_start, m_end, entity in ctx.mentions:
         if m_start < end and start < m_end:
             return entity

@@ -1,0 +1,131 @@
+"""The claims stage on the bundled Pravda sample (end to end) and on small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract import attribution
+from newsprism.extract.claim_lexicons import load
+
+pytestmark = pytest.mark.slow
+
+
+def claim_with(analysis, content_part: str):
+    found = [c for c in analysis.claims if content_part in c.content.text]
+    assert found, f"no claim whose content holds {content_part!r}"
+    return found[0]
+
+
+def test_spans_are_offsets_into_the_text(pravda):
+    text = pravda.article.text
+    assert pravda.claims
+    for claim in pravda.claims:
+        for span in (claim.content, claim.source, claim.cue, claim.channel and claim.channel.span, *claim.certainty_cues):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert 0.0 <= claim.checkworthiness <= 1.0
+
+
+def test_claim_ids_are_stable_and_in_text_order(pravda):
+    assert [c.id for c in pravda.claims] == [f"C{i}" for i in range(1, len(pravda.claims) + 1)]
+    starts = [c.content.start for c in pravda.claims]
+    assert starts == sorted(starts)
+
+
+def test_tass_reports_the_shooting(pravda):
+    claim = claim_with(pravda, "Heavy shooting erupted")
+    assert claim.speaker.kind == "media" and "TASS" in claim.speaker.name
+    assert claim.cue.text == "reports" and claim.source.text.startswith("TASS")
+    assert claim.content.text.startswith("Heavy shooting erupted on Republic Square")
+
+
+def test_eyewitnesses_said_several_were_injured(pravda):
+    claim = claim_with(pravda, "several citizens were injured")
+    assert claim.speaker.kind == "collective" and claim.source.text.startswith("Eyewitnesses")
+    assert claim.cue.text == "said" and claim.direct == "indirect"
+
+
+def test_it_was_also_reported_is_an_unnamed_source(pravda):
+    claim = claim_with(pravda, "explosions were heard")
+    assert claim.speaker.kind == "unnamed" and claim.source is None
+    assert "reported" in claim.cue.text
+    assert claim.certainty != "certain"
+
+
+def test_tim_ash_in_an_interview_with_cnbc(pravda):
+    claim = claim_with(pravda, "frustrations over the lack of democracy")
+    assert claim.speaker.kind == "person" and claim.speaker.name == "Tim Ash"
+    assert claim.cue.text.startswith("said in an interview with CNBC")
+    assert claim.channel is not None and claim.channel.name == "CNBC"
+    assert "BlueBay Asset Management" in claim.source.text
+
+
+def test_direct_quote_resolves_to_tim_ash(pravda):
+    claim = claim_with(pravda, "Young, internet savvy Kazakhs")
+    assert claim.direct == "direct" and claim.speaker.name == "Tim Ash" and claim.source.text == "Ash"
+    ash = claim_with(pravda, "frustrations over the lack of democracy")
+    assert claim.speaker.entity_id == ash.speaker.entity_id
+
+
+def test_vavilov_telegram_prediction_spans_the_whole_quote(pravda):
+    claim = claim_with(pravda, "Turkey will thus gain a direct corridor")
+    assert "Vavilov" in claim.speaker.name and claim.speaker.kind == "person"
+    assert claim.channel is not None and claim.channel.name == "Telegram"
+    assert claim.kind == "prediction" and claim.direct == "direct"
+    assert "Western Siberia will all be destabilized" in claim.content.text  # three sentences in one quotation
+
+
+def test_experts_predict_kazakhstan_may_split(pravda):
+    claim = claim_with(pravda, "Kazakhstan may split into two parts")
+    assert claim.speaker.kind == "collective" and claim.source.text == "experts"
+    assert claim.kind == "prediction" and claim.certainty == "possible"
+    assert any(c.text == "may" for c in claim.certainty_cues)
+
+
+def test_author_speculation_and_opinion(pravda):
+    perhaps = claim_with(pravda, "Perhaps they were planning something very unpleasant")
+    assert perhaps.speaker.kind == "author" and perhaps.source is None
+    assert perhaps.kind == "speculation" and perhaps.certainty == "possible"
+    unlikely = claim_with(pravda, "This is unlikely to happen, because Kazakhstan is not a self-sufficient state")
+    assert unlikely.speaker.kind == "author" and unlikely.kind == "opinion"
+
+
+def test_reportedly_sentences_are_not_certain(pravda):
+    reportedly = [s for s in pravda.sentences if "reportedly" in s.text]
+    assert len(reportedly) == 2
+    for sentence in reportedly:
+        assert sentence.certainty != "certain"
+        assert any(c.text == "reportedly" for c in sentence.certainty_cues)
+    assert all(s.checkworthiness is not None for s in pravda.sentences)
+
+
+@pytest.fixture(scope="module")
+def nlp(settings):
+    from newsprism.nlp.pipeline import load_pipeline
+
+    return load_pipeline(settings.spacy_model)
+
+
+def find(nlp, text):
+    return attribution.find_attributions(nlp(text), load())
+
+
+def test_according_to_names_its_source(nlp):
+    text = "Prices rose by a third last year, according to the central bank."
+    (att,) = find(nlp, text)
+    assert text[slice(*att.cue)] == "according to"
+    assert text[slice(*att.source)] == "the central bank"
+    assert text[slice(*att.content)] == "Prices rose by a third last year"
+
+
+def test_quote_before_a_bare_speech_tag_in_the_next_paragraph(nlp):
+    text = ('The minister spoke to reporters on Monday.\n\n"We will not give up the port. Never," '
+            'she said.\n\n"The talks are over."\n\nThe spokesman added.')
+    atts = find(nlp, text)
+    contents = {text[slice(*a.content)] for a in atts}
+    assert '"We will not give up the port. Never,"' in contents
+    assert '"The talks are over."' in contents
+
+
+def test_no_attribution_without_a_cue(nlp):
+    assert find(nlp, "Troops opened fire on protesters in the central square on Thursday.") == []
