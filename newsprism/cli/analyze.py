@@ -30,7 +30,7 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
     "--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
     help="text: a summary for people; json: one array; jsonl: one record per line, written as it goes.",
 )
-@click.option("--out", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="Write here instead of stdout.")
+@click.option("--out", type=click.File("w", encoding="utf-8", lazy=False), default="-", help="Write here instead of stdout.")
 @click.option("--published", default=None, callback=_published, help="Publication date for inputs that lack one (ISO 8601).")
 @click.option("--outlet", default=None, help="Outlet name for inputs that lack one.")
 @click.option("--url", default=None, help="URL for inputs that lack one.")

@@ -118,6 +118,7 @@ def test_missing_input_is_a_rejection_not_a_crash(tmp_path):
         ["analyze", "x.txt", "--format", "yaml"],
         ["analyze", "x.txt", "--published", "not a date"],
         ["--config", "/no/such/settings.toml", "analyze", "x.txt"],
+        ["analyze", "x.txt", "--out", "/no/such/folder/out.json"],
     ],
 )
 def test_usage_errors_exit_2(args):
