@@ -204,9 +204,13 @@ def actor_relation(a: Event, b: Event, cfg: FuseConfig) -> tuple[str, float]:
 def relate(a: Member, b: Member, cfg: FuseConfig) -> tuple[bool, bool, float]:
     """(conflicts, links, score) for two events of different articles."""
     kind_t, s_t = type_relation(a.event, b.event, cfg)
-    kind_d, s_d = date_relation(a.event.date, b.event.date, cfg)
+    if kind_t == "conflict":
+        return True, False, 0.0
     kind_p, s_p = place_relation(a.event.place, b.event.place, cfg)
-    if "conflict" in (kind_t, kind_d, kind_p):
+    if kind_p == "conflict":
+        return True, False, 0.0
+    kind_d, s_d = date_relation(a.event.date, b.event.date, cfg)
+    if kind_d == "conflict":
         return True, False, 0.0
     kind_a, s_a = actor_relation(a.event, b.event, cfg)
     if kind_a == "conflict":
@@ -234,37 +238,92 @@ def word_overlap(a: Event, b: Event) -> float:
 
 # --------------------------------------------------------------------------- clustering
 
-def _candidate_pairs(members: Sequence[Member], cfg: FuseConfig) -> Iterable[tuple[int, int]]:
-    """Pairs of events of different articles that may link: same (or unknown) country, dates not far apart."""
-    by_country: dict[str | None, list[int]] = {}
-    for i, m in enumerate(members):
-        place = _usable(m.event.place)
-        by_country.setdefault(place.country if place else None, []).append(i)
-    unknown = by_country.pop(None, [])
-    groups = [idxs + unknown for idxs in by_country.values()] or [unknown]
-    seen: set[tuple[int, int]] = set()
-    for idxs in groups:
-        day, coarse = [], []
-        for i in idxs:
-            ev = members[i].event.date
-            interval = date_interval(ev, cfg)
-            if ev and ev.precision == "day" and interval:
-                day.append((interval[0], i))
-            else:
-                coarse.append(i)
-        day.sort()
-        for x in range(len(day)):
-            for y in range(x + 1, len(day)):
-                if (day[y][0] - day[x][0]).days > cfg.day_tolerance:
-                    break
-                seen.add(_pair(day[x][1], day[y][1]))
-        dated = [i for _, i in day]
-        for x, i in enumerate(coarse):
-            for j in coarse[x + 1:] + dated:
-                seen.add(_pair(i, j))
-    for i, j in sorted(seen):
-        if members[i].ref.article_id != members[j].ref.article_id:
-            yield i, j
+def _grid_keys(place: Place, cfg: FuseConfig) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The grid cell of a place (cells of 0.5 degrees) and the cells within ``max_km`` of it."""
+    lat, lon = place.latitude or 0.0, place.longitude or 0.0
+    cell = (math.floor(lat / 0.5), math.floor(lon / 0.5))
+    dlat = math.ceil(cfg.max_km / 55.0)
+    dlon = min(720, math.ceil(cfg.max_km / (55.0 * max(math.cos(math.radians(lat)), 0.02))))
+    return cell, [(cell[0] + x, cell[1] + y) for x in range(-dlat, dlat + 1) for y in range(-dlon, dlon + 1)]
+
+
+def _windowed(idxs: list[int], intervals: list, tol: int, pairs: set[tuple[int, int]], need=None) -> None:
+    """Add the pairs of ``idxs`` whose date intervals come within ``tol`` days (an unknown date pairs with all).
+
+    ``need(i, j)``, when given, must accept a pair for it to be added.
+    """
+    known = sorted((intervals[i][0], intervals[i][1], i) for i in idxs if intervals[i] is not None)
+    unknown = [i for i in idxs if intervals[i] is None]
+    for x, (_, hi, i) in enumerate(known):
+        for lo_j, _, j in known[x + 1:]:
+            if (lo_j - hi).days > tol:
+                break
+            if need is None or need(i, j):
+                pairs.add(_pair(i, j))
+    for x, i in enumerate(unknown):
+        for j in unknown[x + 1:] + [k for _, _, k in known]:
+            if need is None or need(i, j):
+                pairs.add(_pair(i, j))
+
+
+def _candidate_pairs(members: Sequence[Member], cfg: FuseConfig) -> list[tuple[int, int]]:
+    """The pairs of events of different articles that may link (see the module's rules), found by blocking:
+
+    - two town/region-level places: the same or a neighbouring grid cell, or the same admin1, and dates close;
+    - a country-level or missing place on either side: the same sub-event type in the same (or an unknown)
+      country, and both dates at day precision and close, or a word of a named actor in common.
+    """
+    intervals = [date_interval(m.event.date, cfg) for m in members]
+    places = [_usable(m.event.place) for m in members]
+    precise = [p is not None and (p.precision or 3) <= 2 for p in places]
+    pairs: set[tuple[int, int]] = set()
+
+    cells: dict[tuple[str | None, tuple[int, int]], list[int]] = {}
+    near: dict[int, list[tuple[str | None, tuple[int, int]]]] = {}
+    regions: dict[tuple[str | None, str], list[int]] = {}
+    for i, place in enumerate(places):
+        if not precise[i] or place is None:
+            continue
+        if place.latitude is not None and place.longitude is not None:
+            cell, around = _grid_keys(place, cfg)
+            cells.setdefault((place.country, cell), []).append(i)
+            near[i] = [(place.country, c) for c in around]
+        if place.admin1:
+            regions.setdefault((place.country, place.admin1.casefold()), []).append(i)
+    for i, keys in near.items():
+        neighbours = sorted({j for key in keys for j in cells.get(key, []) if j > i})
+        if neighbours:
+            _windowed([i, *neighbours], intervals, cfg.day_tolerance, pairs, need=lambda x, y, i=i: i in (x, y))
+    for idxs in regions.values():
+        _windowed(idxs, intervals, cfg.day_tolerance, pairs)
+
+    coarse = [i for i in range(len(members)) if not precise[i]]
+    if coarse:
+        by_type: dict[tuple[str | None, str], list[int]] = {}
+        for i, m in enumerate(members):
+            country = places[i].country if places[i] is not None else None
+            by_type.setdefault((country, m.event.sub_event_type), []).append(i)
+        for (country, sub), idxs in list(by_type.items()):
+            if country is not None:
+                idxs = idxs + by_type.get((None, sub), [])
+            if not any(not precise[i] for i in idxs):
+                continue
+            day = [i for i in idxs if members[i].event.date and members[i].event.date.precision == "day" and intervals[i]]
+            one_coarse = lambda x, y: not (precise[x] and precise[y])  # noqa: E731
+            _windowed(day, intervals, cfg.day_tolerance, pairs, need=one_coarse)
+            by_word: dict[str, list[int]] = {}
+            for i in idxs:
+                for actor in _actors(members[i].event):
+                    name = _named(actor, members[i].event, cfg)
+                    for word in set((name or "").split()):
+                        if word not in cfg.generic_actor_words:
+                            by_word.setdefault(word, []).append(i)
+            for group in by_word.values():
+                for x, i in enumerate(group):
+                    for j in group[x + 1:]:
+                        if one_coarse(i, j):
+                            pairs.add(_pair(i, j))
+    return sorted(p for p in pairs if members[p[0]].ref.article_id != members[p[1]].ref.article_id)
 
 
 def _pair(i: int, j: int) -> tuple[int, int]:
@@ -274,19 +333,24 @@ def _pair(i: int, j: int) -> tuple[int, int]:
 def cluster(members: Sequence[Member], cfg: FuseConfig | None = None) -> list[list[Member]]:
     """Group events into stories; returns the groups in order of their first event."""
     cfg = cfg or default_config()
-    links: list[tuple[float, int, int]] = []
-    conflicts: set[tuple[int, int]] = set()
+    relations: dict[tuple[int, int], tuple[bool, bool, float]] = {}
+
+    def related(i: int, j: int) -> tuple[bool, bool, float]:
+        pair = _pair(i, j)
+        if pair not in relations:
+            relations[pair] = relate(members[pair[0]], members[pair[1]], cfg)
+        return relations[pair]
+
+    links = []
     for i, j in _candidate_pairs(members, cfg):
-        conflict, link, score = relate(members[i], members[j], cfg)
-        if conflict:
-            conflicts.add((i, j))
-        elif link:
+        conflict, link, score = related(i, j)
+        if link and not conflict:
             links.append((-score, i, j))
     group_of = list(range(len(members)))
     groups: dict[int, list[int]] = {i: [i] for i in range(len(members))}
     for _, i, j in sorted(links):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or _any_conflict(groups[gi], groups[gj], members, conflicts, cfg):
+        if gi == gj or _any_conflict(groups[gi], groups[gj], members, related):
             continue
         keep, gone = (gi, gj) if gi < gj else (gj, gi)
         for k in groups[gone]:
@@ -295,14 +359,10 @@ def cluster(members: Sequence[Member], cfg: FuseConfig | None = None) -> list[li
     return [[members[k] for k in sorted(idx)] for _, idx in sorted(groups.items())]
 
 
-def _any_conflict(a: list[int], b: list[int], members: Sequence[Member], conflicts: set[tuple[int, int]], cfg) -> bool:
+def _any_conflict(a: list[int], b: list[int], members: Sequence[Member], related) -> bool:
     for i in a:
         for j in b:
-            if members[i].ref.article_id == members[j].ref.article_id:
-                continue
-            pair = _pair(i, j)
-            if pair in conflicts or relate(members[pair[0]], members[pair[1]], cfg)[0]:
-                conflicts.add(pair)
+            if members[i].ref.article_id != members[j].ref.article_id and related(i, j)[0]:
                 return True
     return False
 
