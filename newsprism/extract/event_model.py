@@ -44,11 +44,10 @@ def is_heldout(record_id: str, folds: int = 5) -> bool:
 def masked(doc: Doc, start: int, end: int) -> str:
     """The words of ``doc`` between character offsets, lower-cased, entities and numbers replaced by placeholders."""
     out: list[str] = []
-    for token in doc:
-        if token.idx < start:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span if span is not None else doc:
+        if token.idx < start or token.idx >= end:
             continue
-        if token.idx >= end:
-            break
         if token.ent_type_ in MASKED_LABELS:
             if token.ent_iob_ == "B" or token.idx == start:
                 out.append("_" + token.ent_type_.lower())

@@ -53,6 +53,7 @@ class Rule:
 @dataclass(frozen=True)
 class Lexicons:
     rules: list[Rule]
+    any_trigger: re.Pattern[str]  # the union of the rules: sentences it misses are skipped at once
     hedges_before: re.Pattern[str]
     hedges_sentence: re.Pattern[str]
     hedges_start: re.Pattern[str]
@@ -82,7 +83,7 @@ def lexicons() -> Lexicons:
     type_of = {sub: etype for etype, subs in taxonomy["types"].items() for sub in subs}
     families = {k: v for k, v in taxonomy["family_types"].items() if k != "about"}
     return Lexicons(
-        rules,
+        rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules), re.I),
         re.compile(rf"\b(?:{'|'.join(scopes['before'])})\b", re.I),
         re.compile(rf"\b(?:{'|'.join(scopes['sentence'])})\b", re.I),
         re.compile(rf"^\W*(?:{'|'.join(scopes['start'])})\b", re.I),
@@ -147,10 +148,13 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     text = parsed.text
     if sent.text.rstrip().endswith("?") or lex.hedges_start.search(sent.text) or lex.hedges_sentence.search(sent.text):
         return None
+    if not lex.any_trigger.search(text, sent.start, sent.end):
+        return None
+    cues = [h.end() for h in lex.hedges_before.finditer(text, sent.start, sent.end)]
     matches = []
     for rule in lex.rules:
         for m in rule.pattern.finditer(text, sent.start, sent.end):
-            if not _hedged(text, sent.start, m.start(), lex):
+            if not any(m.start() - 50 <= end <= m.start() for end in cues):  # a hedge governs the trigger
                 matches.append((rule, m))
     if not matches:
         return None
@@ -186,11 +190,6 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         places=_own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
         rule_kinds={r.kind for r, _ in matches}, paragraph=text.rfind("\n\n", 0, sent.start),
     )
-
-
-def _hedged(text: str, sent_start: int, trigger_start: int, lex: Lexicons) -> bool:
-    window = text[max(sent_start, trigger_start - 50):trigger_start]
-    return bool(lex.hedges_before.search(window))
 
 
 def _classify(model: EventModel | None, masked_text: str, families: set[str], lex: Lexicons) -> tuple[str, float]:
@@ -387,7 +386,7 @@ def _next_sentence_place(parsed: ParsedArticle, group: Candidate) -> Place | Non
         return None
     nxt = parsed.sentences[last + 1]
     between = parsed.text[parsed.sentences[last].end:nxt.start]
-    if "\n\n" in between or any(r.pattern.search(parsed.text, nxt.start, nxt.end) for r in lexicons().rules):
+    if "\n\n" in between or lexicons().any_trigger.search(parsed.text, nxt.start, nxt.end):
         return None
     places = _best_places(_own_places(parsed.places, nxt))
     return places[0] if places else None
