@@ -23,3 +23,14 @@ lint: setup-test
 
 test: setup-test lint
 	eval "$$(bash scripts/test-services.sh)"; $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Retrain the shipped rhetoric model on ../shared/eval/rhetoric/ptc (docs/model-card-rhetoric.md).
+.PHONY: train-rhetoric
+train-rhetoric: setup
+	nice $(BIN)/python scripts/train_rhetoric.py
+
+# Retrain the shipped event classifier on ../shared/eval/events/acled.jsonl, without its held-out split
+# (docs/model-card-events.md); `newsprism eval events` then scores records the model never saw.
+.PHONY: train-events
+train-events: setup
+	nice $(BIN)/python scripts/train_event_model.py
