@@ -1,0 +1,118 @@
+"""Places (with entities and dates): per-mention resolution time and the share they add to analyze time.
+
+1. Resolution: every place mention of the bundled samples (plus short notes written for this benchmark),
+   resolved once to warm the caches, then again; prints the mean time per mention after warm-up
+   (budget: under 1 ms).
+2. Stage cost: the same articles through the language pipeline and every configured stage; prints the time
+   of the places stage (and of entities and dates) relative to the rest of analyze (parse + the other
+   stages) in the same process (budget: places under 10%).
+
+    .venv/bin/python bench/bench_places.py [N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import tempfile
+import time
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+NOTES = [
+    "On {d} March 2021, police dispersed protesters in Springfield, Illinois, and in Peoria.",
+    "Gunmen attacked a market in Taraz district, Zhambyl, on {d} May, a Kazakh official said.",
+    "Troops shelled positions near Kharkiv and Izium on {d} April, Ukrainian officials reported.",
+    "On {d} June 2020, residents of Cordoba, Spain, marched to the town hall.",
+]
+
+
+def articles(n: int):
+    from newsprism.model import Article
+
+    samples = sorted(Path(str(resources.files("newsprism").joinpath("data/samples"))).glob("*.txt"))
+    out = []
+    for i in range(n):
+        path = samples[i % len(samples)]
+        text = path.read_text(encoding="utf-8") + f"\n\nCopy {i} for the places benchmark.\n"
+        out.append(Article(id=f"{path.stem}-{i}", text=text, published="2022-01-07",
+                           content_hash=hashlib.sha256(text.encode()).hexdigest()))
+        note = NOTES[i % len(NOTES)].format(d=i % 27 + 2)
+        out.append(Article(id=f"note-{i}", text=note, reference_date="2022-01-07",
+                           content_hash=hashlib.sha256(note.encode()).hexdigest()))
+    return out
+
+
+def resolution_ms_per_mention(settings, docs) -> tuple[float, int]:
+    from newsprism.extract.places import extract
+
+    for parsed in docs:  # warm-up: gazetteer opened, caches filled
+        extract(parsed)
+    mentions = 0
+    start = time.perf_counter()
+    for parsed in docs:
+        mentions += sum(len(p.mentions) for p in extract(parsed)["places"])
+    return 1000 * (time.perf_counter() - start) / max(mentions, 1), mentions
+
+
+def stage_seconds(settings, todo) -> dict[str, float]:
+    from newsprism.extract import stage_function
+    from newsprism.nlp import parse_many
+
+    spent: dict[str, float] = defaultdict(float)
+    start = time.perf_counter()
+    for parsed in parse_many(todo, settings):
+        spent["parse"] += time.perf_counter() - start
+        for name in settings.stages:
+            t0 = time.perf_counter()
+            try:
+                updates = stage_function(name)(parsed)
+            except Exception:  # another engineer's stage in progress must not stop the benchmark
+                updates = {}
+            for key, value in updates.items():
+                setattr(parsed, key, value)
+            spent[name] += time.perf_counter() - t0
+        start = time.perf_counter()
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=20, help="articles (and as many notes)")
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+
+    from newsprism.geo.gazetteer import open_gazetteer
+    from newsprism.nlp import parse_many
+    from newsprism.settings import Settings
+
+    with tempfile.TemporaryDirectory() as cache:
+        settings = Settings.load(cache_dir=cache)
+        t0 = time.perf_counter()
+        open_gazetteer(settings)
+        print(f"gazetteer index built in {time.perf_counter() - t0:.1f} s (first use; cached afterwards)")
+        todo = articles(args.n)
+        docs = list(parse_many(todo, settings.replace(stages=())))
+        ms, mentions = resolution_ms_per_mention(settings, docs)
+        print(f"place resolution after warm-up: {ms:.3f} ms per mention ({mentions} mentions; budget < 1 ms)")
+
+        stage_seconds(settings, todo[:4])  # warm-up of every stage
+        best: dict[str, float] = {}
+        for _ in range(args.repeat):
+            spent = stage_seconds(settings, todo)
+            total = sum(spent.values())
+            for name in ("places", "entities", "dates"):
+                ratio = spent.get(name, 0.0) / max(total - spent.get(name, 0.0), 1e-9)
+                best[name] = min(best.get(name, ratio), ratio)
+        counts = Counter(s for s in settings.stages)
+        print(f"{len(todo)} articles, stages: {', '.join(counts)}")
+        for name in ("places", "entities", "dates"):
+            budget = "  (budget < 0.10)" if name == "places" else ""
+            print(f"{name:9} adds {best[name]:.3f} of the rest of analyze time{budget}")
+
+
+if __name__ == "__main__":
+    main()
