@@ -73,6 +73,36 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
+# --------------------------------------------------------------------------- per-doc caches
+
+_CACHE_KEY = "newsprism.claims"
+
+
+def _cache(doc: Doc) -> dict:
+    """The doc's text and the sentence of each token, computed once (``Doc.text`` and ``Token.sent`` are not cheap)."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    if cache is None:
+        sent_of: list[Span] = []
+        for sent in doc.sents:
+            sent_of.extend([sent] * len(sent))
+        cache = {"text": doc.text, "sent_of": sent_of}
+        doc.user_data[_CACHE_KEY] = cache
+    return cache
+
+
+def _text(doc: Doc) -> str:
+    return _cache(doc)["text"]
+
+
+def _sent(tok: Token) -> Span:
+    return _cache(tok.doc)["sent_of"][tok.i]
+
+
+def release(doc: Doc) -> None:
+    """Drop the per-doc cache (the doc may be kept and pickled later)."""
+    doc.user_data.pop(_CACHE_KEY, None)
+
+
 # --------------------------------------------------------------------------- spans of tokens
 
 
@@ -93,7 +123,7 @@ def _subtree_span(tok: Token, exclude: set[int] | None = None) -> tuple[int, int
 
 def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Character offsets of tokens lo..hi, with punctuation and spaces trimmed off both ends."""
-    text = doc.text
+    text = _text(doc)
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
     while start < end and text[start] in TRIM:
         start += 1
@@ -209,7 +239,7 @@ def _proper_name(tok: Token) -> tuple[str, int, int] | None:
     while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
         hi += 1
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    return (doc.text[start:end], start, end)
+    return (_text(doc)[start:end], start, end)
 
 
 # --------------------------------------------------------------------------- cue patterns
@@ -219,7 +249,7 @@ def _verb_attribution(
     doc: Doc, tok: Token, lex: ClaimLexicons, regions: list[tuple[int, int]], by_cue: dict[int, Attribution]
 ) -> Attribution | None:
     cue = lex.verb_cues[tok.lemma_.lower()]
-    text = doc.text
+    text = _text(doc)
     content: tuple[int, int] | None = None
     comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
     if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in tok.children):
@@ -296,7 +326,7 @@ NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "ADP"}
 
 def _speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
     """A trailing speech tag after a comma, even where the tagger took the cue for a noun: "X happened, TASS reports."."""
-    sent = tok.sent
+    sent = _sent(tok)
     i = tok.i - 1
     while i >= sent.start and doc[i].pos_ in NP_POS and doc[i].text not in ",;:" and tok.i - i <= 8:
         i -= 1
@@ -321,7 +351,7 @@ def _speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
 
 def _colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution | None:
     """"Source: content" — a short noun phrase, a colon, then what it says (headlines, transcripts)."""
-    sent = tok.sent
+    sent = _sent(tok)
     before = doc[sent.start : tok.i]
     after = doc[tok.i + 1 : sent.end]
     if not 1 <= len(before) <= 6 or len(after) < 3:
@@ -335,7 +365,7 @@ def _colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution 
     if content is None or source is None:
         return None
     head = max(range(sent.start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
-    return _with_quote(Attribution((tok.idx, tok.idx + 1), content, source, head, "report"), doc.text, regions)
+    return _with_quote(Attribution((tok.idx, tok.idx + 1), content, source, head, "report"), _text(doc), regions)
 
 
 def _according_to(doc: Doc, tok: Token) -> Attribution | None:
@@ -352,7 +382,7 @@ def _according_to(doc: Doc, tok: Token) -> Attribution | None:
     if head.i in phrase:
         return None
     idxs = sorted(t.i for t in head.subtree if t.i not in phrase)
-    sent = tok.sent
+    sent = _sent(tok)
     # the clause on the side of the sentence away from the phrase
     before = [i for i in idxs if i < tok.i and i >= sent.start]
     after = [i for i in idxs if i > max(phrase) and i < sent.end]
@@ -370,7 +400,7 @@ def _adverb_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution
     if head is tok:
         return None
     lo, hi = _subtree_span(head)
-    sent = tok.sent
+    sent = _sent(tok)
     lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
     content = _chars(doc, lo, hi)
     cue = lex.adverb_cues[tok.lower_]
@@ -413,7 +443,7 @@ def _with_quote(att: Attribution, text: str, regions: list[tuple[int, int]]) -> 
 
 def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
     """All attributions of a document, in text order (content may be None for a bare speech tag left unlinked)."""
-    text = doc.text
+    text = _text(doc)
     regions = quote_regions(text)
     found: list[Attribution] = []
     by_cue: dict[int, Attribution] = {}  # cue token -> its attribution, for participles that share its source

@@ -49,6 +49,7 @@ def extract(parsed: ParsedArticle) -> dict[str, Any]:
     claims.sort(key=lambda c: (c["content"].start, c["content"].end))
     out = [Claim(id=f"C{i}", **fields) for i, fields in enumerate(claims, 1)]
     sentences = [_sentence(ctx, s) for s in parsed.sentences]
+    attr.release(doc)
     log.debug("claims: %d claims in %s", len(out), parsed.article.id)
     return {"claims": out, "sentences": sentences}
 
@@ -59,6 +60,7 @@ class _Context:
     def __init__(self, parsed: ParsedArticle, lex: ClaimLexicons):
         self.parsed, self.doc, self.text, self.lex = parsed, parsed.doc, parsed.text, lex
         self.starts = [t.idx for t in parsed.doc]
+        self.sents = list(parsed.doc.sents)
         self.quotes = attr.quote_regions(parsed.text)
         self.boilerplate = [(b.start, b.end) for b in parsed.article.boilerplate]
         mentions: list[tuple[int, int, Entity]] = []
@@ -126,14 +128,30 @@ def _directness(ctx: _Context, content: tuple[int, int]) -> str:
     return "direct" if quoted >= 0.9 * (end - start) else "mixed"
 
 
+_PHRASES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _phrase_index(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    key = id(phrases)
+    if key not in _PHRASES:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            index.setdefault(words[0], []).append(words)
+        _PHRASES[key] = index
+    return _PHRASES[key]
+
+
 def _has(tokens: list[Token], phrases: list[str]) -> bool:
+    """Whether one of the phrases occurs in the tokens (each word matching a token's form or lemma)."""
+    index = _phrase_index(phrases)
     lows = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
-    for phrase in phrases:
-        words = phrase.split()
-        k = len(words)
-        for i in range(len(tokens) - k + 1):
-            if all(lows[i + j] == words[j] or lemmas[i + j] == words[j] for j in range(k)):
+    n = len(tokens)
+    for i in range(n):
+        for words in index.get(lows[i], []) + (index.get(lemmas[i], []) if lemmas[i] != lows[i] else []):
+            k = len(words)
+            if i + k <= n and all(lows[i + j] == words[j] or lemmas[i + j] == words[j] for j in range(k)):
                 return True
     return False
 
@@ -299,7 +317,7 @@ def _author_claims(ctx: _Context, covered: list[tuple[int, int]]) -> list[dict[s
     out = []
     kinds = ctx.lex.kinds
     authors = ctx.parsed.article.authors
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         start, end = sent.start_char, sent.end_char
         span = attr._trimmed_text_span(ctx.text, start, end)
         if span is None:
