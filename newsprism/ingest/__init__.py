@@ -98,16 +98,35 @@ def finish(article: Article, settings: Settings, defaults: Defaults) -> Article:
     from .language import detect_language
 
     digest = content_hash(article.text)
+    published = article.published or defaults.published
+    reference_date = article.reference_date
+    if not published and not reference_date and article.source:
+        reference_date = file_name_date(article.source)
     return dataclasses.replace(
         article,
+        reference_date=reference_date,
         id=article.id or digest[:16],
         content_hash=digest,
         source=article.source or article.id or digest[:16],
-        published=article.published or defaults.published,
+        published=published,
         outlet=article.outlet or defaults.outlet,
         url=article.url or defaults.url,
         language=article.language or detect_language(article.text, settings.languages),
     )
+
+
+def file_name_date(source: str) -> str | None:
+    """A date written in a file's name (``kazakhstan-pravda-2022-01-07.txt``), used as the reference date.
+
+    Archives often name files by date; when the text itself carries no date this is
+    the best anchor for relative dates ("on Thursday"). It is a reference date, not
+    a publication date: the record says where it came from.
+    """
+    from .patterns import load_patterns
+
+    rx = load_patterns().raw.get("file_name_date")
+    m = re.search(rx, Path(source).name) if rx else None
+    return iso_date(m.group("value")) if m else None
 
 
 # --------------------------------------------------------------------------- inputs

@@ -191,3 +191,20 @@ def test_unreadable_default_date_is_an_error(settings):
 
     with pytest.raises(ConfigError, match="published"):
         _read([GOOD], settings, published="whenever")
+
+
+def test_a_date_in_the_file_name_is_the_reference_date_when_the_text_has_none(tmp_path, settings):
+    from newsprism.ingest import read_inputs
+
+    dated = tmp_path / "report-2021-03-04.txt"
+    dated.write_text("Protesters gathered on Monday in the capital.\n", encoding="utf-8")
+    headed = tmp_path / "other-2021-03-04.txt"
+    headed.write_text("Title line\nDate: 2020-05-06\n\nProtesters gathered on Monday.\n", encoding="utf-8")
+    plain = tmp_path / "undated.txt"
+    plain.write_text("Protesters gathered on Monday in the capital.\n", encoding="utf-8")
+    got = {a.id: a for a in read_inputs([dated, headed, plain], settings)}
+    assert got["report-2021-03-04"].reference_date == "2021-03-04"
+    assert got["report-2021-03-04"].published is None
+    assert got["other-2021-03-04"].published.startswith("2020-05-06")
+    assert got["other-2021-03-04"].reference_date is None
+    assert got["undated"].reference_date is None
