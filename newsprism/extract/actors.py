@@ -90,7 +90,7 @@ def _entity_id(mention: ActorMention, entities: list[Entity]) -> str | None:
 def pick_actor1(mentions: list[ActorMention], trigger_start: int, text: str) -> ActorMention | None:
     """The agent: the actor after "by" following the trigger (passive), else the nearest actor before the trigger."""
     for m in mentions:
-        if m.start > trigger_start and re.search(r"\bby\s+(the\s+)?$", text[max(0, m.start - 10):m.start], re.I):
+        if m.start > trigger_start and re.search(r"\bby\s+((the|an?|their|its)\s+)?$", text[max(0, m.start - 12):m.start], re.I):
             return m
     before = [m for m in mentions if m.end <= trigger_start]
     if before:
