@@ -136,7 +136,7 @@ def test_evidence_link_opens_the_article_view_with_the_span_highlighted(browser,
     page = Page(browser, report).page
     assert page.locator(".article-view").first.is_hidden()
     side = page.locator('.contradiction .side:has-text("Wire B") a.evidence')
-    assert side.inner_text() == "“Eight people died”"
+    assert side.inner_text() == "“Eight people died when police fired on protesters in Nairobi.”"  # the figure's sentence
     side.click()
     view = page.locator(".article-view:visible")
     assert view.count() == 1
