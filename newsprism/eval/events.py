@@ -72,6 +72,8 @@ def analyse(records: list[dict[str, Any]], settings: Settings,
 
     stages = tuple(s for s in settings.stages if s in STAGES)
     settings = settings.replace(stages=stages)
+    if is_plover(records):  # PLOVER codes verbal acts too: let the stage report them
+        settings = settings.replace(extra={**settings.extra, "events_verbal": True})
     articles = (Article(id=str(r.get("id", n)), text=r["text"], reference_date=r.get("reference_date")
                         or (r.get("meta") or {}).get("date")) for n, r in enumerate(records))
     out = []

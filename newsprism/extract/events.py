@@ -30,6 +30,7 @@ from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
 from .counts import counts_in, merge_counts
 from .event_model import EventModel, load_model, masked
+from .plover import plover_cue
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,45 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
         _recode(g, model, lex)
     events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
-    return [replace(events[k], id=f"{parsed.article.id[:16]}-e{rank + 1}") for rank, k in enumerate(order)]
+    ranked = [events[k] for k in order]
+    if _truthy(parsed.settings.extra.get("events_verbal", False)):
+        taken = {c.index for g in groups for c in g.members}
+        ranked += [e for i, s in enumerate(parsed.sentences) if i not in taken and (e := _verbal(parsed, s, main_place))]
+    return [replace(e, id=f"{parsed.article.id[:16]}-e{rank + 1}") for rank, e in enumerate(ranked)]
+
+
+def _names(parsed: ParsedArticle) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART")]
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or str(value).lower() in ("1", "true", "yes", "on")
+
+
+def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None) -> Event | None:
+    """A verbal act ACLED does not code (a demand, a threat, a visit), kept only with ``events_verbal`` on."""
+    if sent.text.rstrip().endswith("?"):
+        return None
+    found = plover_cue(parsed.text, sent.start, sent.end, _names(parsed))
+    if found is None:
+        return None
+    category, cue = found
+    mentions = actor_words.mentions_in(parsed.text, sent.start, sent.end)
+    a1 = actor_words.pick_actor1(mentions, cue.start, parsed.text)
+    places = _best_places(_own_places(parsed.places, sent))
+    place = places[0] if places else main_place
+    actor1 = actor_words.actor_of(a1, a1.inter, parsed.entities) if a1 is not None else None
+    own = _own_date(parsed.dates, sent)
+    base = parsed.article.date_base
+    date = EventDate(own.value, own.precision) if own is not None else EventDate(base[:10] if base else None,
+                                                                                 "reported" if base else None)
+    claim = _claim_at(parsed.claims, cue.start)
+    return Event(id="verbal", event_type="Strategic developments", sub_event_type="Other", plover_type=category,
+                 actor1=actor1, actor2=None, date=date, place=place,
+                 reported_by=ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id)
+                 if claim is not None and claim.speaker.kind != "author" else None,
+                 certainty=claim.certainty if claim is not None else "certain", trigger=cue,
+                 evidence=[parsed.span(sent.start, sent.end)], confidence=0.3)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -357,7 +396,7 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
         id=f"e{n}",
         event_type=etype,
         sub_event_type=sub,
-        plover_type=lex.plover.get(sub),
+        plover_type=_plover(parsed, primary, etype, sub, lex),
         actor1=actor1,
         actor2=actor2,
         date=_date(parsed, group),
@@ -372,6 +411,16 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
         evidence=[m.sentence_span(parsed) for m in group.members],
         confidence=confidence,
     )
+
+
+def _plover(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexicons) -> str | None:
+    """The PLOVER category: by the ACLED sub-type, except for Strategic developments, where the verb says more."""
+    mapped = lex.plover.get(sub)
+    if etype == "Strategic developments" or mapped is None:
+        found = plover_cue(parsed.text, c.sentence.start, c.sentence.end, _names(parsed))
+        if found is not None:
+            return found[0]
+    return mapped
 
 
 def _best_places(places: list[Place]) -> list[Place]:
