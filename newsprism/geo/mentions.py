@@ -43,11 +43,13 @@ class Mention:
     @property
     def located(self) -> bool:
         """Placey, or after "in"/"near" (where even a name the NER calls a person is taken if the gazetteer has it)."""
-        return self.placey or self.cue == "loc-prep"
+        return self.placey or self.cue in ("loc-prep", "chain")
 
     @property
     def placey(self) -> bool:
         """Said to be a place by its context or by the NER (so unresolved means 'unknown place')."""
+        if self.cue == "currency":
+            return False
         if self.cue in ("type", "before", "dateline") or (self.label in PLACE_LABELS and self.cue):
             return True
         return self.cue in ("loc-prep", "strong-prep", "list", "chain") and self.label not in NOT_PLACE_LABELS
@@ -56,7 +58,7 @@ class Mention:
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    sets = ("prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone")
+    sets = ("currency_words", "prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone")
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
@@ -117,6 +119,8 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
                 j += 1
             elif nxt.lower_ in w["connectors"] and j + 2 < n and _is_name(doc[j + 2]) and doc[j].whitespace_:
                 j += 2
+            elif nxt.lower_ in w["connectors"] and j + 3 < n and doc[j + 2].text == "-" and _is_name(doc[j + 3]):
+                j += 3  # "Wadi al-Rabi"
             else:
                 break
         while start <= j and (doc[start].lower_ == "the" or (doc[start].is_sent_start and doc[start].lower_ in w["never_alone"])):
@@ -193,7 +197,9 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     if j + 1 < len(doc):
         nxt = doc[j + 1].lower_
         hint = w["admin_words"].get(nxt)
-        if hint is not None:
+        if nxt in w["currency_words"]:
+            m.cue, m.hint = "currency", "not-a-place"  # "US dollar"
+        elif hint is not None:
             m.cue, m.hint = "type", hint
             m.typed_end = doc[j + 1].idx + len(doc[j + 1])
     if i == 0 or (i <= 2 and doc[i].text.isupper() and len(doc[i]) > 2):

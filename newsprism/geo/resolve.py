@@ -88,7 +88,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
 
 def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Exact candidates; "Volga region" as a whole first (then the mention grows to include its type word)."""
-    if not _lookup_ok(m):
+    if not _lookup_ok(m) or m.cue == "currency":
         return ()
     if m.text.isupper() and len(m.text) <= 5:  # acronyms name countries ("UAE", "DRC"), not hamlets
         return tuple(c for c in gaz.lookup(m.text) if c.kind in CURATED)
