@@ -142,8 +142,7 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
     ranked = [events[k] for k in order]
     if _truthy(parsed.settings.extra.get("events_verbal", False)):
-        taken = {c.index for g in groups for c in g.members}
-        ranked += [e for i, s in enumerate(parsed.sentences) if i not in taken and (e := _verbal(parsed, s, main_place))]
+        ranked = _with_verbal(parsed, ranked, groups, main_place)
     return [replace(e, id=f"{parsed.article.id[:16]}-e{rank + 1}") for rank, e in enumerate(ranked)]
 
 
@@ -155,7 +154,21 @@ def _truthy(value: Any) -> bool:
     return value is True or str(value).lower() in ("1", "true", "yes", "on")
 
 
-def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None) -> Event | None:
+def _with_verbal(parsed: ParsedArticle, ranked: list[Event], groups: list[Candidate], main_place: Place | None) -> list[Event]:
+    """Add the verbal acts: in sentences without an event, and where the sentence's main verb is the verbal act
+    ("X rejected the strikers' demands"); such an act in the first sentence with an event becomes the main event."""
+    taken = {c.index for g in groups for c in g.members}
+    first: list[Event] = []
+    rest: list[Event] = []
+    first_index = min(taken) if taken else None
+    for i, sent in enumerate(parsed.sentences):
+        event = _verbal(parsed, sent, main_place, root_only=i in taken)
+        if event is not None:
+            (first if first_index is None or i <= first_index else rest).append(event)
+    return first + ranked + rest
+
+
+def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None, root_only: bool = False) -> Event | None:
     """A verbal act ACLED does not code (a demand, a threat, a visit), kept only with ``events_verbal`` on."""
     if sent.text.rstrip().endswith("?"):
         return None
@@ -163,6 +176,11 @@ def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None) -> 
     if found is None:
         return None
     category, cue = found
+    if root_only:
+        span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is None or not cue.start <= root.idx < cue.end or category in ("PROTEST", "FIGHT", "ASSAULT", "COERCE"):
+            return None
     mentions = actor_words.mentions_in(parsed.text, sent.start, sent.end)
     a1 = actor_words.pick_actor1(mentions, cue.start, parsed.text)
     places = _best_places(_own_places(parsed.places, sent))
