@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_OK, EXIT_REJECTED, report_rejection, settings_from
+from .common import EXIT_OK, EXIT_REJECTED, progress, report_rejection, settings_from
 
 DEFAULT_OUT = "newsprism-sitrep.html"
 
@@ -59,15 +59,28 @@ def _analyse(settings, inputs, published, outlet):
     from ..model import Rejection
 
     analyses, rejected = [], 0
-    for result in analyze_many(inputs, published=published, outlet=outlet, settings=settings):
-        if isinstance(result, Rejection):
-            rejected += 1
-            report_rejection(result)
-            if settings.fail_fast:
-                break
-            continue
-        analyses.append(result)
+    bar = progress(many=True)
+    task = bar.add_task("analysing", total=None) if bar else None
+    with bar or _Quiet():
+        for result in analyze_many(inputs, published=published, outlet=outlet, settings=settings):
+            if bar:
+                bar.update(task, advance=1, description=f"analysing: {len(analyses) + 1} articles")
+            if isinstance(result, Rejection):
+                rejected += 1
+                report_rejection(result)
+                if settings.fail_fast:
+                    break
+                continue
+            analyses.append(result)
     return analyses, rejected
+
+
+class _Quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 def _from_store(ctx, settings, inputs, published, outlet):
