@@ -210,7 +210,8 @@ def build_context(fusion: Fusion, *, title: str | None = None, generated: str | 
         "stories": stories,
         "speakers": claims_by_speaker,
         "predictions": predictions,
-        "outlets": [dataclasses.asdict(p) for p in fusion.outlets],
+        "outlets": [{**dataclasses.asdict(p), "articles": [a for a in articles if a["outlet"] == p.outlet]}
+                    for p in fusion.outlets],
         "articles": articles,
         "duplicates": [{"dropped": d, "kept": art(k)} for d, k in fusion.duplicates],
         "rejections": [{"input": r.input, "stage": r.stage, "code": r.code, "message": r.message}
