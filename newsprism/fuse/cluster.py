@@ -51,7 +51,8 @@ def outlet_label(article: Article) -> str:
         host = urlparse(article.url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    return f"unknown outlet ({article.title or article.id})"
+    name = " ".join((article.title or article.id).split())
+    return f"unknown outlet ({name if len(name) <= 32 else name[:31].rstrip() + '…'})"
 
 
 def members_of(analyses: Sequence[Analysis]) -> list[Member]:
