@@ -29,8 +29,11 @@ def sample_inputs() -> list[str]:
 @click.option("--published", default=None, help="Publication date for inputs that lack one (ISO 8601).")
 @click.option("--outlet", default=None, help="Outlet name for inputs that lack one.")
 @click.option("--fail-fast", is_flag=True, default=None, help="Stop at the first rejected input.")
+@click.option("--country", default=None, help="Only the events in this country (ISO 3166 alpha-3 code or name).")
+@click.option("--from", "date_from", default=None, help="Only the events from this date (YYYY-MM-DD, YYYY-MM, YYYY).")
+@click.option("--to", "date_to", default=None, help="Only the events up to this date, inclusive.")
 @click.pass_context
-def sitrep(ctx, inputs, db, out, title, published, outlet, fail_fast) -> None:
+def sitrep(ctx, inputs, db, out, title, published, outlet, fail_fast, country, date_from, date_to) -> None:
     """Write a situation report over articles: headline figures, timeline, map, stories with corroboration and
     contradictions, who says what, predictions and outlets compared, each item linked to its evidence.
 
@@ -47,6 +50,10 @@ def sitrep(ctx, inputs, db, out, title, published, outlet, fail_fast) -> None:
     else:
         analyses, rejected = _analyse(settings, inputs, published, outlet)
         fusion = fuse(analyses)
+    if country or date_from or date_to:
+        from ..fuse import select, story_query
+
+        fusion = select(fusion, story_query(country, date_from, date_to))
     path = write_report(fusion, out, title=title)
     if not (ctx.obj or {}).get("quiet"):
         click.echo(f"wrote the situation report to {path} ({len(fusion.stories)} events from {len(fusion.analyses)} articles, "

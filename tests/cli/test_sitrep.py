@@ -131,6 +131,11 @@ def test_report_from_the_store_alone(db_url, tmp_path):
     memo = out.read_text()
     assert "from 2 article(s), 2 outlet(s)" in memo and "**Contradiction (fatalities)**" in memo
     assert "- 8 — Evening Wire" in memo and "- 40+ — Daily Courier" in memo
+    only = tmp_path / "only.md"
+    assert run("sitrep", "--db", db_url, "--country", "FRA", "--out", str(only)).exit_code == 0
+    assert "from 0 article(s)" in only.read_text() and "No events were found" in only.read_text()
+    assert run("sitrep", "--db", db_url, "--country", "kenya", "--from", "2024-06", "--out", str(only)).exit_code == 0
+    assert "from 2 article(s)" in only.read_text()
 
 
 @slow
