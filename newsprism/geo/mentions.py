@@ -23,7 +23,11 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"}
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.I)
 _CHAIN_SEP = re.compile(r"^\s*,\s*$")
-_CONTAINER_SEP = re.compile(r"^\s*(?:(?:,\s*)?(?:of|in|of the|in the|outside|near)|\()\s*$", re.I)
+_CONTAINER_SEP = re.compile(
+    r"^\s*(?:(?:,\s*)?(?:of|in|near|outside)(?:\s+(?:the|rural|\w+ern|north|south|east|west|central|greater))*"
+    r"(?:\s+(?:countryside|outskirts|suburbs?|part|parts|areas?|district|province|region|governorate)\s+of)?|\()\s*$",
+    re.I,
+)
 FILLERS = {"center", "centre", "headquarters", "outskirts", "countryside", "area", "city"}
 
 
@@ -43,7 +47,7 @@ class Mention:
     @property
     def located(self) -> bool:
         """Placey, or after "in"/"near" (where even a name the NER calls a person is taken if the gazetteer has it)."""
-        return self.placey or self.cue in ("loc-prep", "chain")
+        return self.placey or self.cue in ("loc-prep", "chain", "contained")
 
     @property
     def placey(self) -> bool:
@@ -52,13 +56,16 @@ class Mention:
             return False
         if self.cue in ("type", "before", "dateline") or (self.label in PLACE_LABELS and self.cue):
             return True
-        return self.cue in ("loc-prep", "strong-prep", "list", "chain") and self.label not in NOT_PLACE_LABELS
+        if self.cue == "loc-prep" and self.label in (None, "PERSON", "ORG", "GPE", "LOC", "FAC"):
+            return True  # "near Novoselivka Druha": the NER often takes unfamiliar place names for people
+        return self.cue in ("strong-prep", "list", "chain", "contained") and self.label not in NOT_PLACE_LABELS
 
 
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    sets = ("currency_words", "prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone")
+    sets = ("skip_before", "currency_words", "prepositions", "strong_prepositions", "locative_prepositions",
+            "leading_type_words", "connectors", "never_alone")
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
@@ -143,7 +150,7 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     a = start
     for k in range(start + 1, end + 1):
         prev = doc[k - 1]
-        if prev.ent_type_ in PLACE_LABELS and doc[k].ent_iob_ != "I" and prev.whitespace_:
+        if prev.ent_type_ in PLACE_LABELS and doc[k].ent_iob_ != "I" and prev.whitespace_ and doc[k].text[:1].isupper():
             parts.append((a, k - 1))
             a = k
     parts.append((a, end))
@@ -176,8 +183,8 @@ def _trim_the(text: str, start: int, end: int) -> tuple[int, int]:
 def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     """The words before and after the name: preposition, "village of", type word."""
     k = i - 1
-    if k >= 0 and doc[k].lower_ == "the":
-        k -= 1
+    while k >= 0 and i - k <= 3 and (doc[k].lower_ == "the" or doc[k].lower_ in w["skip_before"]):
+        k -= 1  # "in rural Ein Issa", "in the eastern Ar-Raqqa"
     if k >= 1:
         two = f"{doc[k - 1].lower_} {doc[k].lower_}"
         if two in w["before_words"]:
@@ -279,6 +286,9 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     for m in mentions:
         if m.chain_tail and m.hint is None:
             m.hint = "admin"
+    for m in mentions:  # "Carora, Lara state": a name inside a typed area is a place
+        if m.cue is None and m.container is not None and mentions[m.container].cue in ("type", "before"):
+            m.cue = "contained"
 
 
 def _strip_type_word(between: str, type_words: dict[str, str]) -> str:

@@ -35,7 +35,7 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
-CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain")
+CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
 
 
@@ -81,9 +81,25 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
             last = max(i for i, o in enumerate(mentions) if o.list_id == m.list_id)
             if mentions[last].container is not None:
                 container = first[mentions[last].container]
+        if container is not None and m.cue in (None, "prep"):
+            m.cue = "contained"  # "residents of Daret Azza in Aleppo"
         final.append(_choose(m, exact[idx], gaz, context, container) if container else first[idx])
     resolved_lists = {m.list_id for m, c in zip(mentions, final, strict=True) if c is not None and m.list_id}
+    for idx, m in enumerate(mentions):  # "Daret Azza in Aleppo": inside a resolved place, an unknown name is a place
+        if final[idx] is None and m.cue is None and _in_resolved(idx, mentions, final):
+            m.cue = "contained"
     return _group(text, mentions, final, resolved_lists)
+
+
+def _in_resolved(idx: int, mentions: list[Mention], final: list[_Choice | None]) -> bool:
+    seen = set()
+    k = mentions[idx].container
+    while k is not None and k not in seen:
+        if final[k] is not None:
+            return True
+        seen.add(k)
+        k = mentions[k].container
+    return False
 
 
 def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
@@ -173,10 +189,13 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
     s = CURATED.get(c.kind, 0.0)
     hint = m.hint
     if c.kind in ("admin1", "admin2"):
-        s += 1.0 + (1.5 if hint == "admin" else 0.8 if hint == "district" and c.kind == "admin2" else 0.0)
+        s += 1.0 + (1.5 if hint == "admin" and c.kind == "admin1" else 1.2 if hint == "admin" else 0.0)
+        s += 0.8 if hint == "district" and c.kind == "admin2" else 0.0
         s -= 1.0 if hint in ("town", "site") else 0.0
+        s += 0.4 * max(0.0, 5.0 - math.log10(c.population + 1))  # an area counts as at least 100,000 people
     elif c.kind == "city":
         s += 1.1 + (1.0 if hint in ("town", "district", "site") else 0.0)
+        s -= 1.0 if hint == "admin" and m.cue == "type" else 0.0  # "Lara state" is the state
     if c.main:
         s += 0.5
     s += 0.4 * math.log10(c.population + 1)
@@ -209,15 +228,13 @@ def _choose(
         cands = tuple(c for c in cands if c.kind in CURATED)  # with no place cue, a "person" is a place only if a country
     if cands:
         scored = sorted(((_score(m, c, context, container), c) for c in cands), key=lambda t: (-t[0], t[1].kind != "city"))
-        best_score, best = scored[0]
-        if not m.located and not _obvious(best, context, w, m):
+        if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
-        if _foreign(best, context):
-            return None
-        outside = container is not None and container.fuzzy is None and container.cand.country not in (None, best.country)
-        if outside:
-            return None  # the only entries of this name lie outside the area the text puts it in
-        second = scored[1][0] if len(scored) > 1 else best_score - 4.0
+        ok = [(sc, c) for sc, c in scored if not _foreign(c, context) and not _outside(c, container)]
+        if not ok:
+            return None  # the only entries of this name lie outside the countries or the area the text puts it in
+        best_score, best = ok[0]
+        second = ok[1][0] if len(ok) > 1 else best_score - 4.0
         confidence = min(1.0, 0.55 + 0.1 * (best_score - second)) * (1.0 if best.main else 0.95)
         return _Choice(best, best_score, round(max(confidence, 0.3), 3))
     if not m.placey or len(name_key(m.text)) < 4:
@@ -242,9 +259,13 @@ def _choose(
     return _Choice(best, score, round(0.9 * ratio / 100, 3), fuzzy=ratio)
 
 
+def _outside(c: Candidate, container: _Choice | None) -> bool:
+    return container is not None and container.fuzzy is None and container.cand.country not in (None, c.country)
+
+
 def _foreign(c: Candidate, context: dict[str, float]) -> bool:
     """A small place in a country the article does not otherwise name, while it clearly names another."""
-    if not context or c.kind in CURATED or not c.country or c.population >= FOREIGN_MIN_POPULATION:
+    if not context or c.kind in CURATED or c.kind == "admin1" or not c.country or c.population >= FOREIGN_MIN_POPULATION:
         return False
     return context.get(c.country, 0.0) < 0.25 and max(context.values()) >= 0.99
 
