@@ -26,6 +26,7 @@ _UNIT_AFTER = re.compile(r"\s*(%|per ?cent|percent|km|kilomet\w+|miles?|metres?|
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _PART_OF = re.compile(r"\b(including|among them|among whom|of whom|of them|of which|among the dead|among those)\s*$", re.I)
 _OBJECT = re.compile(r"\s+(?:\d|(?:a|an|the|one|two|three|four|five|several|dozens|his|her|their|at least)\b)", re.I)
+_OWN_VERB = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:were|was|are|is|have|has|had|remain\w*)\b", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|,\s|\.\s")
 
 
@@ -50,6 +51,8 @@ class _Lex:
     after: dict[str, re.Pattern[str]]
     before: dict[str, re.Pattern[str]]
     zero: dict[str, re.Pattern[str]]
+    singular: dict[str, re.Pattern[str]]
+    not_people: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,7 +79,9 @@ def lexicon() -> _Lex:
     after = {k: re.compile(r"^\s+(?:[\w'-]+,?\s+){0,7}?" + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
     before = {k: re.compile(r"\b" + v["before"] + r"\s+$", re.I) for k, v in data["kinds"].items()}
     zero = {k: re.compile(v, re.I) for k, v in data["zero"].items()}
-    return _Lex(number, units, scales, vague, bounds, after, before, zero)
+    singular = {k: re.compile(v, re.I) for k, v in data["singular"].items() if k != "about"}
+    not_people = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + data["not_people"] + r"\b", re.I)
+    return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people)
 
 
 def parse_number(words: str) -> int | None:
@@ -154,8 +159,11 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
     found: dict[str, list[tuple[Quantity, str]]] = {}
     previous: tuple[Quantity, str] | None = None
     for q in quantities(text, start, end):
+        if lex.not_people.match(text, q.end, end):
+            previous = None
+            continue  # "15 livestock", "20 huts": not people
         kind = _kind_of(text, q, start, end, lex)
-        if kind is None and previous is not None and _coordinated(text, previous[0], q):
+        if kind is None and previous is not None and _coordinated(text, previous[0], q) and not _OWN_VERB.match(text, q.end):
             kind = previous[1]
         if kind is None:
             previous = None
@@ -174,6 +182,9 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
         high = None if any(q.high is None for q in qs) else sum(q.high or 0 for q in qs)
         best = sum(q.best for q in qs)
         out[kind] = Count(low, high, best, Span.of(text, qs[0].start, qs[-1].end))
+    for kind, pattern in lex.singular.items():
+        if kind not in out and (m := pattern.search(text, start, end)) is not None:
+            out[kind] = Count(1, 1, 1, Span.of(text, m.start(), m.end()))
     for kind, pattern in lex.zero.items():
         if kind not in out:
             m = pattern.search(text, start, end)

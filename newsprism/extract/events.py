@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROPERTY = "Looting/property destruction"
+#: generic triggers: a sentence with only these and a count ("One suspect died.", "3 were arrested") adds to the event before it
+FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
@@ -137,7 +139,7 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
     groups = _merge(candidates, parsed)
     main_place = _main_place(parsed)
     for g in groups:
-        _recode(g, model, lex)
+        _recode(g, model, lex, parsed)
     events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
     ranked = [events[k] for k in order]
@@ -238,8 +240,10 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         kind = sub
     mentions = actor_words.mentions_in(text, sent.start, sent.end)
     counts = counts_in(text, sent.start, sent.end)
-    casualties_only = {r.kind for r, _ in matches} == {"violence"} and bool(counts)
-    vague = fixed is None and (not mentions or casualties_only) and families <= {"violence", "explosion", "battle"}
+    followup = fixed is None and {r.kind for r, _ in matches} <= FOLLOWUP_KINDS and any(
+        c.best > 0 for k, c in counts.items() if k != "size")
+    vague = fixed is None and (not mentions or followup) and families <= {"violence", "explosion", "battle", "strategic"}
+    vague = vague and (families != {"strategic"} or followup)
     return Candidate(
         index=i, sentence=sent, trigger=Span.of(text, m.start(), m.end()), kind=kind, sub_event_type=sub,
         confidence=confidence, fixed=fixed is not None, vague=vague, inter1=rule.inter1, inter2=rule.inter2,
@@ -337,6 +341,11 @@ def _escalate(groups: list[Candidate]) -> list[Candidate]:
 
 
 def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
+    if c.vague:  # a casualty or arrest count right after an event, in its paragraph, belongs to it
+        before = [g for g in groups if g.paragraph == c.paragraph and 0 < c.index - g.members[-1].index <= 2
+                  and _compatible(g, c) and (g.violent_or_protest() or g.sub_event_type in ("Arrests", "Other"))]
+        if before:
+            return max(before, key=lambda g: g.members[-1].index)
     near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2]
     strong = [g for g in near if g.fixed] or (near if c.vague else [])
     return min(strong, key=lambda g: _gap(g, c)) if strong else None
@@ -374,11 +383,24 @@ def _place_key(place: Place) -> str:
     return place.gazetteer_id or (place.resolved_name or place.name).lower()
 
 
-def _recode(group: Candidate, model: EventModel | None, lex: Lexicons) -> None:
-    """A group the classifier coded is coded again on all its sentences together (more context, one decision)."""
-    if model is None or group.fixed or len(group.members) < 2 or any(m.fixed for m in group.members):
+def _recode(group: Candidate, model: EventModel | None, lex: Lexicons, parsed: ParsedArticle) -> None:
+    """A group the classifier coded is coded again on its sentences together with the rest of its paragraph that
+    tells no other event (the context a reader codes it in: "No one was hurt.", "Police later left.")."""
+    if model is None or group.fixed or any(m.fixed for m in group.members):
         return
-    text = " ".join(m.masked_text for m in group.members)
+    indexes = {m.index for m in group.members}
+    last = max(indexes)
+    while last + 1 < len(parsed.sentences) and "\n\n" not in parsed.text[parsed.sentences[last].end:
+                                                                          parsed.sentences[last + 1].start]:
+        nxt = parsed.sentences[last + 1]
+        if lex.any_trigger.search(parsed.text, nxt.start, nxt.end):
+            break
+        last += 1
+        indexes.add(last)
+    if len(indexes) < 2:
+        return
+    text = " ".join(m.masked_text if (m := next((c for c in group.members if c.index == i), None)) is not None
+                    else masked(parsed.doc, parsed.sentences[i].start, parsed.sentences[i].end) for i in sorted(indexes))
     families = set().union(*(m.families for m in group.members))
     sub, confidence = _classify(model, text, families, lex)
     group.sub_event_type, group.confidence = sub, confidence
