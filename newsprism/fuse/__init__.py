@@ -56,7 +56,7 @@ def fuse(analyses: Iterable[Analysis], config: FuseConfig | None = None) -> Fusi
     members = members_of(kept)
     stories: list[Story] = []
     for group in cluster(members, cfg):
-        story = make_story(group)
+        story = make_story(group, cfg)
         found = find_contradictions(story, group, cfg)
         if found:
             story = _with(story, contradictions=found)

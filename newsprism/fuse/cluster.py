@@ -378,12 +378,16 @@ def story_id(refs: Iterable[EventRef]) -> str:
     return "s-" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
-def make_story(group: Sequence[Member]) -> Story:
-    """The story record of a group of events (without contradictions; see :mod:`.contradictions`)."""
-    types = Counter(m.event.event_type for m in group)
-    event_type = max(types, key=lambda t: (types[t], -min(m.order for m in group if m.event.event_type == t)))
-    subs = Counter(m.event.sub_event_type for m in group if m.event.event_type == event_type)
-    sub_event_type = max(subs, key=lambda s: (subs[s], -min(m.order for m in group if m.event.sub_event_type == s)))
+def make_story(group: Sequence[Member], cfg: FuseConfig | None = None) -> Story:
+    """The story record of a group of events (without contradictions; see :mod:`.contradictions`).
+
+    Its type is the most severe sub-event type of its members (``subtype_precedence``), else the most common.
+    """
+    cfg = cfg or default_config()
+    rank = {sub: n for n, sub in enumerate(cfg.subtype_precedence)}
+    subs = Counter((m.event.event_type, m.event.sub_event_type) for m in group)
+    first = {key: min(m.order for m in group if (m.event.event_type, m.event.sub_event_type) == key) for key in subs}
+    event_type, sub_event_type = min(subs, key=lambda k: (rank.get(k[1], len(rank)), -subs[k], first[k]))
     outlets = list(dict.fromkeys(m.outlet for m in group))
     reported: dict[tuple[str, str], ReportedBy] = {}
     for m in group:

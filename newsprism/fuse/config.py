@@ -21,6 +21,7 @@ class FuseConfig:
     compatible_event_types: frozenset[frozenset[str]]
     exact_subtype_types: frozenset[str]
     catch_all_subtypes: frozenset[str]
+    subtype_precedence: tuple[str, ...]
     catch_all_min_overlap: float
     inter_classes: dict[int, int]  # inter code -> the class it is equivalent to
     generic_inters: frozenset[int]
@@ -43,6 +44,7 @@ class FuseConfig:
             compatible_event_types=frozenset(frozenset(pair) for pair in data["compatible_event_types"]),
             exact_subtype_types=frozenset(data["exact_subtype_types"]),
             catch_all_subtypes=frozenset(data.get("catch_all_subtypes", [])),
+            subtype_precedence=tuple(data.get("subtype_precedence", [])),
             catch_all_min_overlap=float(data.get("catch_all_min_overlap", 0.0)),
             inter_classes=classes,
             generic_inters=frozenset(int(c) for c in data["generic_inters"]),

@@ -196,3 +196,14 @@ def test_generic_actor_labels_are_not_a_named_match(kit):
     b = kit.Doc("Dozens were detained.", "b", outlet="B")
     b.event("were detained", actor1=kit.Actor("Police Forces of Ghana", 1), **sub)
     assert len(fuse([a.analysis(), b.analysis()]).stories) == 2
+
+
+def test_a_story_is_coded_with_its_gravest_sub_type(kit):
+    a = kit.Doc("Protesters marched in Kumasi.", "a", outlet="A")
+    a.event("Protesters marched", sub="Peaceful protest", where=kumasi(kit))
+    b = kit.Doc("Crowds protested in Kumasi.", "b", outlet="B")
+    b.event("Crowds protested", sub="Peaceful protest", where=kumasi(kit))
+    c = kit.Doc("Troops shot at protesters in Kumasi.", "c", outlet="C")
+    c.event("Troops shot at protesters", sub="Excessive force against protesters", where=kumasi(kit))
+    story, = fuse([a.analysis(), b.analysis(), c.analysis()]).stories
+    assert (story.event_type, story.sub_event_type) == ("Protests", "Excessive force against protesters")
