@@ -118,6 +118,9 @@ def test_ingest_the_samples_twice(db_url, samples_dir, tmp_path):
         assert repo.counts() == counts
     for fmt in formats:
         assert run("query", "events", "--format", fmt, "--db", db_url).stdout == events[fmt], fmt
+    if "acled-csv" in formats:  # the stored analyses give the rows `analyze` gives (the same exporter)
+        analysed = CliRunner().invoke(main, ["analyze", *inputs, "--format", "acled-csv"]).stdout
+        assert sorted(analysed.splitlines()) == sorted(events["acled-csv"].splitlines())
     assert run("query", "stories", "--format", "json", "--db", db_url).stdout == stories
 
 
