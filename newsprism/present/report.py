@@ -324,7 +324,8 @@ def _speakers(analyses: list[Analysis], marks: Marks, art) -> list[dict[str, Any
 def _speaker_key(claim: Claim, analysis: Analysis) -> tuple[tuple[str, str], str]:
     speaker = claim.speaker
     if speaker.kind == "author":
-        who = ", ".join(analysis.article.authors) or "unnamed author"
+        named = speaker.name.strip() if speaker.name.strip().casefold() not in ("", "author", "the author") else ""
+        who = ", ".join(analysis.article.authors) or named or "unnamed author"
         outlet = _outlet(analysis)
         return ("author", f"{who}\t{outlet}".casefold()), f"The author's own voice ({who}, {outlet})"
     name = " ".join(speaker.name.split()) or "unnamed source"
