@@ -56,8 +56,9 @@ def sitrep(ctx, inputs, db, out, title, published, outlet, fail_fast, country, d
         fusion = select(fusion, story_query(country, date_from, date_to))
     path = write_report(fusion, out, title=title)
     if not (ctx.obj or {}).get("quiet"):
-        click.echo(f"wrote the situation report to {path.resolve()} ({len(fusion.stories)} events from {len(fusion.analyses)} articles, "
-                   f"{len(fusion.contradictions)} contradictions, {len(fusion.predictions)} predictions)", err=True)
+        click.echo(f"wrote the situation report to {path.resolve()} ({len(fusion.stories)} events from "
+                   f"{len(fusion.analyses)} articles, {len(fusion.contradictions)} contradictions, "
+                   f"{len(fusion.predictions)} predictions)", err=True)
     sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
 
 
