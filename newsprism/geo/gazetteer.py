@@ -107,7 +107,7 @@ class Gazetteer:
             return self._con.execute(sql, args).fetchall()
 
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Entries whose main or alternate name is ``name`` (normalised; else its :func:`loose_key`), most populous first."""
+        """Entries whose main or alternate name is ``name`` (normalised, or equal under :func:`loose_key`)."""
         key = name_key(name)
         if not key:
             return ()
@@ -116,13 +116,12 @@ class Gazetteer:
             "ORDER BY p.population DESC LIMIT 200",
             (key,),
         )
-        if not rows:
-            rows = self._rows(
-                f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place WHERE n.loose = ? "
-                "ORDER BY p.population DESC LIMIT 200",
-                (loose_key(key),),
-            )
-            rows = [(*row[:11], 0) for row in rows]
+        loose = self._rows(
+            f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place WHERE n.loose = ? "
+            "ORDER BY p.population DESC LIMIT 200",
+            (loose_key(key),),
+        )
+        rows = rows + [(*row[:11], 0) for row in loose]  # transliteration variants count as alternate names
         return _dedupe(Candidate(*row[:11], main=bool(row[11])) for row in rows)  # type: ignore[arg-type]
 
     def fuzzy(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float], ...]:

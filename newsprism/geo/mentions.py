@@ -64,7 +64,7 @@ class Mention:
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    sets = ("skip_before", "currency_words", "prepositions", "strong_prepositions", "locative_prepositions",
+    sets = ("site_words", "skip_before", "currency_words", "prepositions", "strong_prepositions", "locative_prepositions",
             "leading_type_words", "connectors", "never_alone")
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])

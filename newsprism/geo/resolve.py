@@ -35,6 +35,7 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
+SITE_TOWN_MIN = 10_000  # a site is placed at the town it is named after only if the town is this big
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
 
@@ -113,7 +114,21 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         if whole:
             m.end, m.text, m.typed_end = m.typed_end, text[m.start:m.typed_end], None
             return whole
-    return gaz.lookup(m.text)
+    found = gaz.lookup(m.text)
+    if m.hint == "site" and not found:
+        return _site_town(m, gaz)
+    return found
+
+
+def _site_town(m: Mention, gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """ "Donetsk Airport", "Donetsk Filtration Station": a site named after its town is placed at the town."""
+    site_words = set(words()["site_words"])
+    parts = m.text.split()
+    while len(parts) > 1 and parts[-1].lower() in site_words:
+        parts.pop()
+    if len(parts) == len(m.text.split()):
+        return ()
+    return tuple(c for c in gaz.lookup(" ".join(parts)) if c.kind == "city" and c.population >= SITE_TOWN_MIN)
 
 
 def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Mention]:
