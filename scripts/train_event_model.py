@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         "c": args.c,
         "classes": {k: dict(Counter(v)) for k, v in targets.items()},
     }
-    model = event_model.train(texts, targets, meta, c=args.c)
+    names = event_model.capitalised_words(r["text"] for r in train)
+    meta["excluded_name_words"] = len(names)
+    model = event_model.train(texts, targets, meta, c=args.c, names=names)
     model.save(Path(args.out))
     print(f"trained on {len(train)} records, {len(model.vocabulary)} features -> {args.out}", file=sys.stderr)
     return 0

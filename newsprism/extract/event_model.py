@@ -1,6 +1,7 @@
 """The event classifier: a linear model over *masked* text.
 
-Named entities become their label (``_gpe``, ``_org``, ``_person`` ...), numbers become ``_num``, so the
+Named entities become their label (``_gpe``, ``_org``, ``_person`` ...), other proper nouns and capitalised
+words inside a sentence (names the recogniser missed) ``_name``, numbers ``_num``, so the
 model learns how events are described, not which places, groups or people took part in them (the final
 test is on another region and period). Two heads share one vocabulary of word 1-2-grams (TF-IDF):
 ``sub_event_type`` (ACLED's 25 sub-types) and ``inter1`` (the inter code of the main actor).
@@ -26,13 +27,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL_NAME = "events.v1"
 MASKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
                  "MONEY", "PERCENT", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 #: a coder's label at the start of an ACLED note ("Non-violent activity: ..."); never seen in news, so stripped in training
 CODER_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z/ -]{2,40}:\s+")
+_SENTENCE_END = {".", "!", "?", ":", '"', "\u201c", "\n", "\n\n", ";", "(", "-", "\u2014"}
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*|_[a-z_]+|[?!]")
 
 
@@ -52,11 +54,24 @@ def masked(doc: Doc, start: int, end: int) -> str:
             if token.ent_iob_ == "B" or token.idx == start:
                 out.append("_" + token.ent_type_.lower())
             continue
+        if _is_name(token, start):
+            if not out or out[-1] != "_name":
+                out.append("_name")
+            continue
         if token.like_num or any(ch.isdigit() for ch in token.text):
             out.append("_num")
         else:
             out.append(token.lower_)
     return " ".join(out)
+
+
+def _is_name(token: Token, start: int) -> bool:
+    """A name the entity recogniser missed: a proper noun, or a capitalised word inside a sentence."""
+    if token.pos_ == "PROPN":
+        return True
+    if not token.text[:1].isupper() or token.idx == start or token.i == 0:
+        return False
+    return token.nbor(-1).text not in _SENTENCE_END
 
 
 def ngrams(text: str) -> list[str]:
@@ -141,12 +156,18 @@ def load_model(path: str = "") -> EventModel | None:
 
 
 def train(texts: list[str], targets: dict[str, list[Any]], meta: dict[str, Any], c: float = 8.0,
-          min_df: int = 2) -> EventModel:
-    """Fit the vocabulary and one logistic-regression head per target on masked texts."""
+          min_df: int = 2, names: frozenset[str] = frozenset()) -> EventModel:
+    """Fit the vocabulary and one logistic-regression head per target on masked texts.
+
+    ``names``: words never to learn (mostly written capitalised in the raw texts: names masking missed).
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vectorizer = TfidfVectorizer(analyzer=ngrams, min_df=min_df, sublinear_tf=True)
+    def analyzer(text: str) -> list[str]:
+        return [g for g in ngrams(text) if not names.intersection(g.split(" "))]
+
+    vectorizer = TfidfVectorizer(analyzer=analyzer, min_df=min_df, sublinear_tf=True)
     x = vectorizer.fit_transform(texts)
     heads: dict[str, Head] = {}
     for key, ys in targets.items():
@@ -162,6 +183,18 @@ def train(texts: list[str], targets: dict[str, list[Any]], meta: dict[str, Any],
 
 def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
+
+
+def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words written capitalised inside sentences more often than not: names, whatever the recogniser said."""
+    upper: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for text in texts:
+        for m in re.finditer(r"(?<![.!?:\n]\s)(?<!^)\b([A-Za-z][a-z'-]+|[A-Z]{2,})\b", text):
+            word = m.group(1).lower()
+            total[word] += 1
+            upper[word] += m.group(1)[0].isupper()
+    return frozenset(w for w, n in total.items() if upper[w] * 2 > n)
 
 
 def training_texts(docs: Iterable[Doc]) -> list[str]:
