@@ -257,7 +257,7 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
                     if mentions[a].container is None:
                         mentions[a].container = b
                     mentions[b].chain_tail = True
-                    if mentions[b].cue is None and mentions[a].located:
+                    if mentions[b].cue in (None, "prep") and mentions[a].located:
                         mentions[b].cue = "chain"
         run.clear()
         run_has_and = False
@@ -276,7 +276,7 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
                 close_run()
                 prev.container = idx
                 m.chain_tail = m.chain_tail or "," in between
-                if m.cue is None and prev.located:
+                if m.cue in (None, "prep") and prev.located:
                     m.cue = "chain"
                 run.append(idx)
                 continue

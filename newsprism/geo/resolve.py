@@ -35,6 +35,7 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
+HEAD_AGREES = 1.5  # bonus of a container candidate in a country where what it contains exists
 SITE_TOWN_MIN = 10_000  # a site is placed at the town it is named after only if the town is this big
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
@@ -71,10 +72,14 @@ def demonym_countries(tokens: Iterable[str]) -> Counter[str]:
 
 def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Counter[str]) -> list[Place]:
     """One :class:`Place` per distinct (name as written, resolution), with all its mentions."""
-    mentions = _split_run_on(mentions, gaz, text)
+    mentions = _split_run_on(_join_adjacent(mentions, gaz, text), gaz, text)
     exact = [_exact(m, gaz, text) for m in mentions]
     context = _context(mentions, exact, demonym_ctx)
     first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
+    for idx, m in enumerate(mentions):  # a container agrees with what it contains ("Tijuana, Baja California")
+        heads = {c.country for k, h in enumerate(mentions) if h.container == idx for c in exact[k] if c.country}
+        if heads:
+            first[idx] = _choose(m, exact[idx], gaz, context, None, heads)
     final = []
     for idx, m in enumerate(mentions):
         container = first[m.container] if m.container is not None else None
@@ -129,6 +134,38 @@ def _site_town(m: Mention, gaz: Gazetteer) -> tuple[Candidate, ...]:
     if len(parts) == len(m.text.split()):
         return ()
     return tuple(c for c in gaz.lookup(" ".join(parts)) if c.kind == "city" and c.population >= SITE_TOWN_MIN)
+
+
+def _join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Mention]:
+    """ "Baja" + "California": neighbours split by the NER that the gazetteer knows as one name."""
+    out: list[Mention] = []
+    new_index: dict[int, int] = {}
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and text[m.end:nxt.start] == " ":
+            whole = text[m.start:nxt.end]
+            if any(c.kind != "city" or c.population >= SITE_TOWN_MIN for c in gaz.lookup(whole)):
+                joined = dataclasses.replace(
+                    m, end=nxt.end, text=whole, container=nxt.container, typed_end=nxt.typed_end,
+                    hint=m.hint or nxt.hint, cue=m.cue or nxt.cue,
+                )
+                new_index[i] = new_index[i + 1] = len(out)
+                out.append(joined)
+                i += 2
+                continue
+        new_index[i] = len(out)
+        out.append(m)
+        i += 1
+    if len(out) == len(mentions):
+        return mentions
+    for m in out:
+        if m.container is not None:
+            m.container = new_index.get(m.container)
+            if m.container == out.index(m):
+                m.container = None
+    return out
 
 
 def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Mention]:
@@ -236,13 +273,22 @@ def _container_bonus(c: Candidate, cont: Candidate) -> float:
 
 
 def _choose(
-    m: Mention, cands: tuple[Candidate, ...], gaz: Gazetteer, context: dict[str, float], container: _Choice | None
+    m: Mention,
+    cands: tuple[Candidate, ...],
+    gaz: Gazetteer,
+    context: dict[str, float],
+    container: _Choice | None,
+    head_countries: set[str] | None = None,
 ) -> _Choice | None:
     w = words()
     if m.label in ("PERSON", "ORG", "NORP") and m.cue not in CUES:
         cands = tuple(c for c in cands if c.kind in CURATED)  # with no place cue, a "person" is a place only if a country
     if cands:
-        scored = sorted(((_score(m, c, context, container), c) for c in cands), key=lambda t: (-t[0], t[1].kind != "city"))
+        agree = head_countries or set()
+        scored = sorted(
+            ((_score(m, c, context, container) + (HEAD_AGREES if c.country in agree else 0.0), c) for c in cands),
+            key=lambda t: (-t[0], t[1].kind != "city"),
+        )
         if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
         ok = [(sc, c) for sc, c in scored if not _foreign(c, context) and not _outside(c, container)]
@@ -275,7 +321,10 @@ def _choose(
 
 
 def _outside(c: Candidate, container: _Choice | None) -> bool:
-    return container is not None and container.fuzzy is None and container.cand.country not in (None, c.country)
+    """Outside the country of a container that is an area (or a big town) the text names with certainty."""
+    if container is None or container.fuzzy is not None or container.cand.country in (None, c.country):
+        return False
+    return container.cand.kind != "city" or container.cand.population >= OBVIOUS_CITY
 
 
 def _foreign(c: Candidate, context: dict[str, float]) -> bool:
