@@ -299,17 +299,18 @@ def _merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate
         if c in soft:
             continue
         _join_or_new(groups, c)
-    attached = True
-    while soft and attached:  # repeat: a mention joined to a scene brings the next one within reach
-        attached = False
-        for c in list(soft):
-            target = _scene_for(groups, c)
-            if target is not None:
-                target.members.append(c)
-                soft.remove(c)
-                attached = True
-    for c in soft:
-        _join_or_new(groups, c)
+    for wave in ([c for c in soft if not c.vague], [c for c in soft if c.vague]):
+        attached = True
+        while wave and attached:  # repeat: a mention joined to a scene brings the next one within reach
+            attached = False
+            for c in list(wave):
+                target = _scene_for(groups, c)
+                if target is not None:
+                    target.members.append(c)
+                    wave.remove(c)
+                    attached = True
+        for c in wave:
+            _join_or_new(groups, c)
     groups = _escalate(groups)
     for g in groups:
         g.members.sort(key=lambda m: m.index)
