@@ -218,7 +218,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     if not matches:
         return None
     claim = _claim_at(parsed.claims, matches[0][1].start())
-    if claim is not None and claim.kind in ("prediction", "speculation"):
+    if claim is not None and _speculative(claim, matches[0][1].start()):
         return None
     date = _own_date(parsed.dates, sent)
     base = parsed.article.date_base
@@ -263,6 +263,17 @@ def _classify(model: EventModel | None, masked_text: str, families: set[str], le
     allowed = {k: v for k, v in probs.items() if lex.type_of.get(k) in allowed_types} or probs
     best = max(allowed, key=allowed.__getitem__)
     return best, allowed[best] / (sum(allowed.values()) or 1.0)
+
+
+def _speculative(claim: Claim, trigger_start: int) -> bool:
+    """A prediction, or speculation whose hedge governs the trigger ("Perhaps they were planning ...";
+    not "a protest over the alleged negligence", where the hedge qualifies something else)."""
+    if claim.kind == "prediction":
+        return True
+    if claim.kind != "speculation":
+        return False
+    cues = [c for c in claim.certainty_cues if c.start < trigger_start]
+    return bool(cues) or not claim.certainty_cues
 
 
 def _claim_at(claims: list[Claim], offset: int) -> Claim | None:
