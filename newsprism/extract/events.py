@@ -40,6 +40,8 @@ PROPERTY = "Looting/property destruction"
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
+#: hedges that qualify a person rather than the event ("a suspected thief was beaten")
+_QUALIFIER_CUE = re.compile(r"(suspect|alleged|presum|purported|so-called)", re.I)
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
 
 
@@ -272,7 +274,7 @@ def _speculative(claim: Claim, trigger_start: int) -> bool:
         return True
     if claim.kind != "speculation":
         return False
-    cues = [c for c in claim.certainty_cues if c.start < trigger_start]
+    cues = [c for c in claim.certainty_cues if c.start < trigger_start and not _QUALIFIER_CUE.match(c.text)]
     return bool(cues) or not claim.certainty_cues
 
 
