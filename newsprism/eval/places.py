@@ -63,14 +63,14 @@ def read_records(path: str | Path, limit: int | None = None) -> list[Record]:
     return out
 
 
-def analyse(records: list[Record], settings: Settings) -> Iterator[list[Place]]:
-    """The places of each record, in order, through the real pipeline."""
+def analyse(records: list[Record], settings: Settings) -> Iterator[tuple[list[Place], int]]:
+    """The places of each record and the number of stage errors on it, in order, through the real pipeline."""
     from ..api import analyze_articles
 
     settings = settings.replace(stages=STAGES)
     articles = (Article(id=r.id, text=r.text, reference_date=r.reference_date, source=r.id) for r in records)
     for analysis in analyze_articles(articles, settings):
-        yield analysis.places
+        yield analysis.places, len(analysis.rejections)
 
 
 def name_matches(gold: str, place: Place) -> bool:
@@ -91,7 +91,9 @@ def score(
     n = country = near_n = near = found = in_text = 0
     n_places = n_unresolved = 0
     rows = []
-    for record, places in zip(records, analyse(records, settings), strict=True):
+    stage_errors = 0
+    for record, (places, errors) in zip(records, analyse(records, settings), strict=True):
+        stage_errors += errors
         g = record.gold
         n += 1
         resolved = [p for p in places if p.resolved]
@@ -125,6 +127,7 @@ def score(
         "places_per_record": round(n_places / n, 3) if n else 0.0,
         "unresolved_share": _share(n_unresolved, n_places),
         "ms_per_record": round(1000 * seconds / n, 2) if n else 0.0,
+        "stage_errors": stage_errors,
     }
     return metrics, rows
 

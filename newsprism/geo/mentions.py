@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "appos"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"}
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.I)
 _CHAIN_SEP = re.compile(r"^\s*,\s*$")
@@ -43,6 +44,7 @@ class Mention:
     list_id: int | None = None
     chain_tail: bool = False  # a later member of "X, Y" (an enclosing area)
     typed_end: int | None = None  # end of "X district" when a type word follows the name
+    subject: bool = False  # the name is a grammatical subject or possessor ("Putin in Moscow said")
 
     @property
     def located(self) -> bool:
@@ -56,6 +58,9 @@ class Mention:
             return False
         if self.cue in ("type", "before", "dateline") or (self.label in PLACE_LABELS and self.cue):
             return True
+        if self.cue == "contained" and self.label in (None, "PERSON", "GPE", "LOC", "FAC") and not self.subject:
+            # "shelled Kafr Taal in Aleppo" yes; "Merkel in Berlin said", "met Putin in Moscow" no
+            return self.label != "PERSON" or toponym_like(self.text)
         if self.cue == "loc-prep" and self.label in (None, "PERSON", "ORG", "GPE", "LOC", "FAC"):
             return True  # "near Novoselivka Druha": the NER often takes unfamiliar place names for people
         return self.cue in ("strong-prep", "list", "chain", "contained") and self.label not in NOT_PLACE_LABELS
@@ -64,11 +69,22 @@ class Mention:
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    sets = ("site_words", "skip_before", "currency_words", "prepositions", "strong_prepositions", "locative_prepositions",
-            "leading_type_words", "connectors", "never_alone")
+    sets = ("toponym_words", "site_words", "skip_before", "currency_words", "prepositions", "strong_prepositions",
+            "locative_prepositions", "leading_type_words", "connectors", "never_alone")
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
+
+
+def toponym_like(name: str) -> bool:
+    """A name built like a place name: "Kafr Taal", "Tal Samn", "Novoselivka", "Jalalabad"."""
+    w = words()
+    parts = name.lower().replace("-", " ").split()
+    if not parts:
+        return False
+    if parts[0] in w["toponym_words"]:
+        return True
+    return any(p.endswith(end) and len(p) > len(end) + 2 for p in parts for end in w["toponym_endings"])
 
 
 def _is_name(tok: Token) -> bool:
@@ -86,7 +102,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     covered: set[int] = set()
     for i, j in chunks:
         start, end = doc[i].idx, doc[j].idx + len(doc[j])
-        m = Mention(start, end, text[start:end])
+        m = Mention(start, end, text[start:end], subject=any(doc[k].dep_ in SUBJECT_DEPS for k in range(i, j + 1)))
         label = _label(ents, start, end)
         m.label = label
         _cues(doc, i, j, m, w)

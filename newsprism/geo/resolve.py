@@ -77,7 +77,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     context = _context(mentions, exact, demonym_ctx)
     first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
     for idx, m in enumerate(mentions):  # a container agrees with what it contains ("Tijuana, Baja California")
-        heads = {c.country for k, h in enumerate(mentions) if h.container == idx for c in exact[k] if c.country}
+        heads = {
+            c.country for k, h in enumerate(mentions) if h.container == idx and h.located and not h.subject
+            for c in exact[k] if c.country
+        }
         if heads:
             first[idx] = _choose(m, exact[idx], gaz, context, None, heads)
     final = []
@@ -87,12 +90,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
             last = max(i for i, o in enumerate(mentions) if o.list_id == m.list_id)
             if mentions[last].container is not None:
                 container = first[mentions[last].container]
-        if container is not None and m.cue in (None, "prep"):
-            m.cue = "contained"  # "residents of Daret Azza in Aleppo"
+        if container is not None and m.cue in (None, "prep") and not m.subject:
+            m.cue = "contained"  # "residents of Daret Azza in Aleppo" (but not "Merkel in Berlin said")
         final.append(_choose(m, exact[idx], gaz, context, container) if container else first[idx])
     resolved_lists = {m.list_id for m, c in zip(mentions, final, strict=True) if c is not None and m.list_id}
     for idx, m in enumerate(mentions):  # "Daret Azza in Aleppo": inside a resolved place, an unknown name is a place
-        if final[idx] is None and m.cue is None and _in_resolved(idx, mentions, final):
+        if final[idx] is None and m.cue is None and not m.subject and _in_resolved(idx, mentions, final):
             m.cue = "contained"
     return _group(text, mentions, final, resolved_lists)
 
@@ -115,7 +118,7 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     if m.text.isupper() and len(m.text) <= 5:  # acronyms name countries ("UAE", "DRC"), not hamlets
         return tuple(c for c in gaz.lookup(m.text) if c.kind in CURATED)
     if m.typed_end is not None:
-        whole = tuple(c for c in gaz.lookup(text[m.start:m.typed_end]) if c.kind in CURATED or c.kind.startswith("admin"))
+        whole = tuple(c for c in gaz.lookup(text[m.start:m.typed_end]) if c.kind != "city" or c.main)  # "Guatemala City"
         if whole:
             m.end, m.text, m.typed_end = m.typed_end, text[m.start:m.typed_end], None
             return whole
@@ -222,12 +225,7 @@ def _context(mentions: list[Mention], exact: list[tuple[Candidate, ...]], demony
         if country_kind:
             votes[country_kind[0].country or ""] += 1.5 * weight
         elif len(countries) == 1:
-            votes[next(iter(countries))] += weight
-        else:
-            top = max(cands, key=lambda c: c.population)
-            others = max((c.population for c in cands if c.country != top.country), default=0)
-            if top.population >= 50_000 and top.population >= 5 * others and top.country:
-                votes[top.country] += 0.3 * weight
+            votes[next(iter(countries))] += weight  # a name known in one country only
     for iso3, n in demonym_ctx.items():
         votes[iso3] += min(1.5, 0.5 * n)
     votes.pop("", None)
