@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .claim_lexicons import ClaimLexicons
+from . import cue_model
+from .claim_lexicons import ClaimLexicons, Cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,7 @@ class Attribution:
     cue_kind: str = "report"
     channel: tuple[str, int, int] | None = None  # name, start, end
     unnamed: bool = False  # passive or adverb cue: an unnamed source
+    pattern: str = "verb"  # which pattern found it: verb, speech-tag, colon, according-to, adverb, noun
 
 
 # --------------------------------------------------------------------------- quotations
@@ -179,6 +181,21 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+LEARNED_PREPS = frozenset({"about", "on", "of", "against", "as"})
+
+
+def _reports_something(tok: Token) -> bool:
+    """Whether a verb has a clause, an infinitive or an "about ..." phrase after it (what a reporting verb governs)."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") or c.dep_ == "prep" and c.i > tok.i and c.lower_ in LEARNED_PREPS
+        for c in tok.children
+    )
+
+
+def _in_any(span: tuple[int, int] | None, regions: list[tuple[int, int]]) -> bool:
+    return span is not None and any(s <= span[0] and span[1] <= e for s, e in regions)
+
+
 def _has_dep(tok: Token, deps: tuple[str, ...]) -> bool:
     return any(c.dep_ in deps for c in tok.children)
 
@@ -246,9 +263,8 @@ def _proper_name(tok: Token) -> tuple[str, int, int] | None:
 
 
 def _verb_attribution(
-    doc: Doc, tok: Token, lex: ClaimLexicons, regions: list[tuple[int, int]], by_cue: dict[int, Attribution]
+    doc: Doc, tok: Token, cue: Cue, lex: ClaimLexicons, regions: list[tuple[int, int]], by_cue: dict[int, Attribution]
 ) -> Attribution | None:
-    cue = lex.verb_cues[tok.lemma_.lower()]
     text = _text(doc)
     content: tuple[int, int] | None = None
     comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
@@ -261,16 +277,8 @@ def _verb_attribution(
     elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _has_dep(tok, ("dobj", "obj")):
         lo, hi = _subtree_span(tok.head, exclude=set(t.i for t in tok.subtree))
         content = _chars(doc, lo, hi)
-    elif cue.takes_object:
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "xcomp") and c.pos_ != "PRON"]
-        if objs:
-            lo = min(_subtree_span(c)[0] for c in objs)
-            hi = max(_subtree_span(c)[1] for c in objs)
-            content = _chars(doc, lo, hi)
-        elif tok.lemma_.lower() in ("call", "urge", "demand") and any(c.dep_ == "prep" and c.lower_ == "for"
-                                                                      for c in tok.children):
-            prep = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for")
-            content = _chars(doc, *_subtree_span(prep))
+    elif cue.takes_object or _has_dep(tok, ("xcomp", "prep")):
+        content = _complements(doc, tok)
     # the cue: the verb with its particle and an adjacent channel phrase
     cue_lo, cue_hi = tok.i, tok.i
     for child in tok.children:
@@ -284,6 +292,10 @@ def _verb_attribution(
         phrase_end = doc[channel[1]].idx + len(doc[channel[1]])
         if phrase_start == cue_hi + 1 and (content is None or phrase_end <= content[0] or doc[cue_hi + 1].idx >= content[1]):
             cue_hi = channel[1]
+    if content is None and cue.lemma in lex.verb_cues and _has_dep(tok, ("dobj", "obj")) and tok.lemma_ != "tell":
+        content = _complements(doc, tok)
+    if content is None and cue.kind in ("report", "opinion") and cue.lemma in lex.verb_cues and _has_dep(tok, ("nsubj",)):
+        content = _rest_of_sentence(doc, tok, cue_hi)
     if content is None and tok.lemma_.lower() in ("report",) and _is_passive(tok):
         # "Such incidents were reported in X": what was reported is the clause itself
         content = _chars(doc, *_subtree_span(tok))
@@ -317,7 +329,11 @@ def _verb_attribution(
     if source is None and not unnamed:
         return None  # e.g. an imperative "say ..." or a fragment: not an attribution
     chan = channel[0] if channel else None
-    att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed)
+    learned = cue.lemma not in lex.verb_cues
+    if learned and not cue.takes_object and not _reports_something(tok) and not _in_any(content, regions):
+        return None  # a verb only the cue model proposes needs a clause, a quotation or an "about" phrase to report
+    att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed,
+                      "learned" if learned else "verb")
     return _with_quote(att, text, regions)
 
 
@@ -365,7 +381,44 @@ def _colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution 
     if content is None or source is None:
         return None
     head = max(range(sent.start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
-    return _with_quote(Attribution((tok.idx, tok.idx + 1), content, source, head, "report"), _text(doc), regions)
+    att = Attribution((tok.idx, tok.idx + 1), content, source, head, "report", pattern="colon")
+    return _with_quote(att, _text(doc), regions)
+
+
+CONTENT_DEPS = frozenset({"dobj", "obj", "xcomp", "attr", "oprd", "ccomp"})
+CONTENT_PREPS = frozenset({"about", "for", "on", "of", "against", "as", "to", "that", "with"})
+
+
+def _complements(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """What a cue verb's complements say: its objects, infinitive and "about/for/on ..." phrases after it."""
+    parts = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in CONTENT_DEPS and not (tok.lemma_ == "tell" and c.dep_ == "dobj")
+        or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+    )]
+    if not parts:
+        return None
+    lo = min(_subtree_span(c)[0] for c in parts)
+    hi = max(_subtree_span(c)[1] for c in parts)
+    if tok.lemma_ == "tell":
+        lo = max(lo, max((c.i for c in tok.children if c.dep_ in ("dobj", "dative")), default=lo - 1) + 1)
+    return _chars(doc, lo, hi) if lo <= hi else None
+
+
+def _rest_of_sentence(doc: Doc, tok: Token, cue_hi: int) -> tuple[int, int] | None:
+    """For a speech verb the parse gave no complement: the longer stretch of its sentence outside the verb's clause
+    ("..., he said, ..." / "X said Friday during a news conference that ...")."""
+    sent = _sent(tok)
+    sub = sorted(t.i for t in tok.subtree)
+    own = set(sub)
+    after = [i for i in range(cue_hi + 1, sent.end) if doc[i].lower_ == "that" and doc[i].dep_ == "mark"]
+    if after:
+        return _chars(doc, after[0], sent.end - 1)
+    before = [i for i in range(sent.start, tok.i) if i not in own]
+    behind = [i for i in range(tok.i + 1, sent.end) if i not in own]
+    part = before if len(before) >= len(behind) else behind
+    if len(part) < 4:
+        return None
+    return _chars(doc, part[0], part[-1])
 
 
 def _according_to(doc: Doc, tok: Token) -> Attribution | None:
@@ -447,6 +500,7 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
     regions = quote_regions(text)
     found: list[Attribution] = []
     by_cue: dict[int, Attribution] = {}  # cue token -> its attribution, for participles that share its source
+    model = cue_model.load_model()
     for tok in doc:
         low, lemma = tok.lower_, tok.lemma_.lower()
         att = None
@@ -456,8 +510,10 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
             att = _according_to(doc, tok)
         elif low in lex.adverb_cues and tok.pos_ == "ADV":
             att = _adverb_attribution(doc, tok, lex)
-        elif tok.pos_ in ("VERB", "AUX") and lemma in lex.verb_cues and tok.dep_ not in ("amod", "aux", "auxpass"):
-            att = _verb_attribution(doc, tok, lex, regions, by_cue)
+        elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "aux", "auxpass"):
+            cue = _verb_cue(tok, lemma, lex, model, regions)
+            if cue is not None:
+                att = _verb_attribution(doc, tok, cue, lex, regions, by_cue)
         if att is None and lemma in lex.verb_cues and tok.dep_ not in ("amod", "aux", "auxpass", "compound"):
             att = _speech_tag(doc, tok, lex)
         if att is None and tok.pos_ == "NOUN" and lemma in lex.noun_cues:
@@ -467,6 +523,23 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
             by_cue[tok.i] = att
     found = _link_bare_tags(found, text, regions, doc)
     return _drop_nested(found)
+
+
+def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, regions: list[tuple[int, int]]) -> Cue | None:
+    """The cue a verb is, if it is one: the lexicon's, confirmed (or a new one proposed) by the cue model."""
+    known = lex.verb_cues.get(lemma)
+    if model is None:
+        return known
+    if not cue_model.is_candidate(tok):
+        return known
+    in_quote = any(s <= tok.idx < e for s, e in regions)
+    prob = cue_model.probability(cue_model.features(tok, lex, in_quote), model)
+    if known is not None:
+        return known if prob >= model["threshold"] * model.get("lexicon_factor", 0.5) else None
+    if prob >= model["threshold"]:
+        # a verb the model is sure of may report through its object too ("mocked the proposal")
+        return Cue(lemma, "verb", "report", takes_object=prob >= model.get("object_threshold", 0.6))
+    return None
 
 
 def _link_bare_tags(found: list[Attribution], text: str, regions: list[tuple[int, int]], doc: Doc) -> list[Attribution]:
@@ -509,22 +582,31 @@ def _has_other_words(between: str, att: Attribution, text: str) -> bool:
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
-    """Keep the outermost attributions: drop one whose cue lies inside another's source or content.
+    """Keep the outermost attributions: drop one whose cue lies inside another's content.
 
     What a source says inside a quotation ("I think ...") belongs to the quoted claim, as in
-    PolNeAR's univocal scheme where every token has at most one role.
+    PolNeAR's univocal scheme where every token has at most one role. A "Source: content"
+    reading of a colon yields to a cue found inside its content ("2:10 p.m.: The NRA says ...").
     """
+    found = [a for a in found if not (a.pattern in ("colon", "learned") and _holds_cue(a, found))]
     out = []
     for att in found:
         if any(
             o is not att
-            and any(span and span[0] <= att.cue[0] < span[1] for span in (o.source, o.content))
-            and not (att.content and o.content and att.content[0] <= o.cue[0] < att.content[1])
+            and o.content is not None
+            and o.content[0] <= att.cue[0] < o.content[1]
+            and not (att.content and att.content[0] <= o.cue[0] < att.content[1])
             for o in found
         ):
             continue
         out.append(att)
     return out
+
+
+def _holds_cue(att: Attribution, found: list[Attribution]) -> bool:
+    return att.content is not None and any(
+        o is not att and att.content[0] <= o.cue[0] < att.content[1] for o in found
+    )
 
 
 def sentence_of(doc: Doc, char: int) -> Span | None:
