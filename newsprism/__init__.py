@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 __version__ = "0.1.0"
-__all__ = ["Analysis", "Settings", "__version__", "analyze", "analyze_many"]
+__all__ = ["Analysis", "Settings", "__version__", "analyze", "analyze_many", "classify_spans"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -23,4 +23,8 @@ def __getattr__(name: str):  # lazy: `import newsprism` stays cheap (the CLI's -
         from .model import Analysis
 
         return Analysis
+    if name == "classify_spans":
+        from .extract.rhetoric import classify_spans
+
+        return classify_spans
     raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
