@@ -167,6 +167,10 @@ def _with_verbal(parsed: ParsedArticle, ranked: list[Event], groups: list[Candid
     first_index = min(taken) if taken else None
     for i, sent in enumerate(parsed.sentences):
         event = _verbal(parsed, sent, main_place, root_only=i in taken)
+        if event is not None and i in taken and any(e.plover_type == event.plover_type and e.evidence
+                                                    and e.evidence[0].start <= sent.start < e.evidence[-1].end + 1
+                                                    for e in ranked):
+            continue  # the event of this sentence already says it
         if event is not None:
             (first if first_index is None or i <= first_index else rest).append(event)
     return first + ranked + rest
@@ -183,7 +187,7 @@ def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None, roo
     if root_only:
         span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
         root = span.root if span is not None else None
-        if root is None or not cue.start <= root.idx < cue.end or category in ("PROTEST", "FIGHT", "ASSAULT", "COERCE"):
+        if root is None or not cue.start <= root.idx < cue.end:
             return None
     mentions = actor_words.mentions_in(parsed.text, sent.start, sent.end)
     a1 = actor_words.pick_actor1(mentions, cue.start, parsed.text)

@@ -24,7 +24,7 @@ def cues() -> tuple[re.Pattern[str], list[str]]:
             continue
         category, pattern = line.split("\t")
         names.append(category)
-        parts.append(f"(?P<{category}>{pattern.strip()})")
+        parts.append(f"(?P<{category}__{len(parts)}>{pattern.strip()})")  # a category may have several lines
     return re.compile(r"\b(?:" + "|".join(parts) + r")", re.I), names
 
 
@@ -35,5 +35,5 @@ def plover_cue(text: str, start: int, end: int, names: Iterable[tuple[int, int]]
     for m in pattern.finditer(text, start, end):
         if m.lastgroup is None or any(s <= m.start() < e for s, e in skip):
             continue
-        return m.lastgroup, Span.of(text, m.start(), m.end())
+        return m.lastgroup.split("__")[0], Span.of(text, m.start(), m.end())
     return None
