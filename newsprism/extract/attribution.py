@@ -21,16 +21,16 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import cue_model
+from .channels import channel_of
 from .claim_lexicons import ClaimLexicons, Cue
+from .quotes import quote_regions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-OPEN_QUOTES = "“«„‘"
-CLOSE_QUOTES = "”»“’"
-STRAIGHT = '"'
+__all__ = ["Attribution", "find_attributions", "quote_regions", "release"]
+
 TRIM = " \t\n,;:.—–-"
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 @dataclass(frozen=True)
@@ -43,36 +43,6 @@ class Attribution:
     channel: tuple[str, int, int] | None = None  # name, start, end
     unnamed: bool = False  # passive or adverb cue: an unnamed source
     pattern: str = "verb"  # which pattern found it: verb, speech-tag, colon, according-to, adverb, noun
-
-
-# --------------------------------------------------------------------------- quotations
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations, quote marks included; a quotation left open at a paragraph's end closes there."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    for i, ch in enumerate(text):
-        if ch == "\n" and open_at is not None and text[i + 1 : i + 2] == "\n":
-            regions.append((open_at, i))
-            open_at = None
-            continue
-        if open_at is None:
-            if ch in OPEN_QUOTES and not (ch == "‘" and _is_apostrophe(text, i)):
-                open_at, closer = i, {"“": "”", "«": "»", "„": "“", "‘": "’"}[ch]
-            elif ch == STRAIGHT:
-                open_at, closer = i, STRAIGHT
-        elif ch == closer and not (ch == "’" and _is_apostrophe(text, i)):
-            regions.append((open_at, i + 1))
-            open_at = None
-    if open_at is not None:
-        regions.append((open_at, len(text.rstrip())))
-    return [(s, e) for s, e in regions if e - s > 2]
-
-
-def _is_apostrophe(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 # --------------------------------------------------------------------------- per-doc caches
@@ -134,7 +104,7 @@ def _chars(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _trimmed_text_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trimmed_text_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in TRIM:
         start += 1
     while end > start and text[end - 1] in TRIM:
@@ -206,59 +176,6 @@ def _is_passive(tok: Token) -> bool:
     )
 
 
-# --------------------------------------------------------------------------- channels
-
-
-def _channel(doc: Doc, cue: Token, lex: ClaimLexicons) -> tuple[tuple[str, int, int], int] | None:
-    """A channel phrase attached to the cue ("in an interview with CNBC", "in his Telegram channel", "told CNBC").
-
-    Returns ((name, start, end), last token index of the phrase).
-    """
-    platforms = lex.words("platforms")
-    channel_nouns = lex.words("channel_nouns")
-    media = lex.words("media_names")
-    preps = lex.words("channel_preps")
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            found = _channel_in(child, platforms, channel_nouns, media)
-            if found:
-                lo, hi = _subtree_span(child)
-                return found, hi
-        if child.dep_ in ("dobj", "dative") and cue.lemma_ == "tell":
-            name = _proper_name(child)
-            if name and (name[0].lower() in media or child.ent_type_ == "ORG"):
-                return name, child.i
-    return None
-
-
-def _channel_in(prep: Token, platforms, channel_nouns, media) -> tuple[str, int, int] | None:
-    for tok in prep.subtree:
-        low = tok.lower_
-        if low in platforms and tok.pos_ in ("PROPN", "NOUN"):
-            return (tok.text, tok.idx, tok.idx + len(tok))
-        if tok.pos_ == "PROPN" and (tok.ent_type_ in ("ORG", "") or low in media):
-            name = _proper_name(tok)
-            if name and any(t.lemma_.lower() in channel_nouns for t in prep.subtree):
-                return name
-        if low in media:
-            return (tok.text, tok.idx, tok.idx + len(tok))
-    return None
-
-
-def _proper_name(tok: Token) -> tuple[str, int, int] | None:
-    """The run of proper nouns around ``tok`` (compounds included)."""
-    if tok.pos_ != "PROPN":
-        return None
-    doc = tok.doc
-    lo = hi = tok.i
-    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN":
-        lo -= 1
-    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
-        hi += 1
-    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    return (_text(doc)[start:end], start, end)
-
-
 # --------------------------------------------------------------------------- cue patterns
 
 
@@ -284,7 +201,7 @@ def _verb_attribution(
     for child in tok.children:
         if child.dep_ == "prt" and child.i == cue_hi + 1:
             cue_hi = child.i
-    channel = _channel(doc, tok, lex)
+    channel = channel_of(doc, tok, lex)
     if channel is not None and channel[1] > cue_hi and all(
         doc[i].i in set(t.i for t in tok.subtree) for i in range(cue_hi + 1, channel[1] + 1)
     ):
@@ -607,10 +524,3 @@ def _holds_cue(att: Attribution, found: list[Attribution]) -> bool:
     return att.content is not None and any(
         o is not att and att.content[0] <= o.cue[0] < att.content[1] for o in found
     )
-
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None

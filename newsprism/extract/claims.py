@@ -319,7 +319,7 @@ def _author_claims(ctx: _Context, covered: list[tuple[int, int]]) -> list[dict[s
     authors = ctx.parsed.article.authors
     for sent in ctx.sents:
         start, end = sent.start_char, sent.end_char
-        span = attr._trimmed_text_span(ctx.text, start, end)
+        span = attr.trimmed_text_span(ctx.text, start, end)
         if span is None:
             continue
         start, end = span
