@@ -40,6 +40,7 @@ PROPERTY = "Looting/property destruction"
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
+_SAYING = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm", "declare", "write", "note"}
 #: hedges that qualify a person rather than the event ("a suspected thief was beaten")
 _QUALIFIER_CUE = re.compile(r"(suspect|alleged|presum|purported|so-called)", re.I)
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
@@ -176,6 +177,18 @@ def _with_verbal(parsed: ParsedArticle, ranked: list[Event], groups: list[Candid
     return first + ranked + rest
 
 
+def _main_verb(root: Any) -> Any:
+    """The verb of what is said when the root is a verb of saying ("X rejected Y, an official said")."""
+    for _ in range(3):
+        if root.lemma_.lower() not in _SAYING:
+            return root
+        said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+        if not said:
+            return root
+        root = said[0]
+    return root
+
+
 def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None, root_only: bool = False) -> Event | None:
     """A verbal act ACLED does not code (a demand, a threat, a visit), kept only with ``events_verbal`` on."""
     if sent.text.rstrip().endswith("?"):
@@ -186,7 +199,7 @@ def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None, roo
     category, cue = found
     if root_only:
         span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        root = span.root if span is not None else None
+        root = _main_verb(span.root) if span is not None else None
         if root is None or not cue.start <= root.idx < cue.end:
             return None
     mentions = actor_words.mentions_in(parsed.text, sent.start, sent.end)
