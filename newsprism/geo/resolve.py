@@ -35,7 +35,8 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
-HEAD_AGREES = 1.5  # bonus of a container candidate in a country where what it contains exists
+JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
+JOINT_SLACK = 3.0  # ... among those scoring within this of the container's own best
 SITE_TOWN_MIN = 10_000  # a site is placed at the town it is named after only if the town is this big
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
@@ -76,13 +77,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     exact = [_exact(m, gaz, text) for m in mentions]
     context = _context(mentions, exact, demonym_ctx)
     first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
-    for idx, m in enumerate(mentions):  # a container agrees with what it contains ("Tijuana, Baja California")
-        heads = {
-            c.country for k, h in enumerate(mentions) if h.container == idx and h.located and not h.subject
-            for c in exact[k] if c.country
-        }
-        if heads:
-            first[idx] = _choose(m, exact[idx], gaz, context, None, heads)
+    for idx, m in enumerate(mentions):  # a container is chosen together with what it contains
+        heads = [k for k, h in enumerate(mentions) if h.container == idx and h.located and not h.subject and exact[k]]
+        if heads and first[idx] is not None:
+            first[idx] = _joint_container(m, exact[idx], [(mentions[k], exact[k]) for k in heads], context, first[idx])
     final = []
     for idx, m in enumerate(mentions):
         container = first[m.container] if m.container is not None else None
@@ -98,6 +96,29 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         if final[idx] is None and m.cue is None and not m.subject and _in_resolved(idx, mentions, final):
             m.cue = "contained"
     return _group(text, mentions, final, resolved_lists)
+
+
+def _joint_container(
+    m: Mention, cands: tuple[Candidate, ...], heads: list[tuple[Mention, tuple[Candidate, ...]]],
+    context: dict[str, float], chosen: _Choice,
+) -> _Choice:
+    """The container's candidate that best fits it and its contents together ("San Jose (San Jose)",
+    "Tijuana, Baja California"), among those as good as its own choice could be on their own."""
+    own = sorted(((_score(m, c, context, None), c) for c in cands), key=lambda t: -t[0])[:JOINT_TOP]
+    floor = chosen.score - JOINT_SLACK
+    best: tuple[float, Candidate] | None = None
+    for sc, ct in own:
+        if sc < floor or _foreign(ct, context):
+            continue
+        box = _Choice(ct, sc, chosen.confidence)
+        total = sc + sum(
+            max(_score(h, ch, context, box) for ch in sorted(hc, key=lambda c: -c.population)[:JOINT_TOP]) for h, hc in heads
+        )
+        if best is None or total > best[0]:
+            best = (total, ct)
+    if best is None or best[1].pid == chosen.cand.pid:
+        return chosen
+    return _Choice(best[1], _score(m, best[1], context, None), chosen.confidence)
 
 
 def _in_resolved(idx: int, mentions: list[Mention], final: list[_Choice | None]) -> bool:
@@ -276,17 +297,12 @@ def _choose(
     gaz: Gazetteer,
     context: dict[str, float],
     container: _Choice | None,
-    head_countries: set[str] | None = None,
 ) -> _Choice | None:
     w = words()
     if m.label in ("PERSON", "ORG", "NORP") and m.cue not in CUES:
         cands = tuple(c for c in cands if c.kind in CURATED)  # with no place cue, a "person" is a place only if a country
     if cands:
-        agree = head_countries or set()
-        scored = sorted(
-            ((_score(m, c, context, container) + (HEAD_AGREES if c.country in agree else 0.0), c) for c in cands),
-            key=lambda t: (-t[0], t[1].kind != "city"),
-        )
+        scored = sorted(((_score(m, c, context, container), c) for c in cands), key=lambda t: (-t[0], t[1].kind != "city"))
         if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
         ok = [(sc, c) for sc, c in scored if not _foreign(c, context) and not _outside(c, container)]
