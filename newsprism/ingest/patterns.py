@@ -69,6 +69,14 @@ class Patterns:
                 return None
         return found or None
 
+    def outlet_in(self, line: str) -> str | None:
+        """The outlet a boilerplate line names ("Subscribe to Pravda.Ru Telegram channel", "© 2022 Reuters")."""
+        for pattern in self.raw.get("outlet_in_boilerplate", ()):
+            m = re.match(pattern, line)  # case-sensitive: outlet names are capitalised
+            if m:
+                return m.group("value").rstrip(".,;:'-") or None
+        return None
+
     def boilerplate(self, line: str) -> bool:
         return len(line) <= self.boilerplate_max_chars and any(rx.search(line) for rx in self.boilerplate_lines)
 

@@ -107,6 +107,8 @@ def analyse_layout(text: str, patterns: Patterns | None = None) -> TextMeta:
         if n not in marked and line.text and p.boilerplate(line.text):
             marked.add(n)
     meta.boilerplate = [Span.of(text, all_lines[n].start, all_lines[n].end) for n in sorted(marked)]
+    if meta.outlet is None:
+        meta.outlet = next(filter(None, (p.outlet_in(all_lines[n].text) for n in sorted(marked))), None)
 
     if meta.title:
         meta.title, site = p.strip_title_suffix(meta.title, meta.outlet)

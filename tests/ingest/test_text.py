@@ -107,3 +107,20 @@ def test_lines_offsets_cover_the_stripped_content():
     for line in lines(text):
         assert text[line.start:line.end] == line.text
     assert [line.text for line in lines(text)] == ["a b", "c", "", "d", "e"]
+
+
+def test_the_outlet_named_in_a_boilerplate_line_is_the_outlet_when_no_header_gives_one():
+    from newsprism.ingest.text import read_text
+
+    body = "Police detained ten people on Friday in the port city.\n\n"
+    got = read_text("A headline of some words\n\n" + body + "Subscribe to Example.Com Telegram channel!\n",
+                    article_id="a", source="a.txt")
+    assert got.outlet == "Example.Com"
+    got = read_text("A headline of some words\n\n" + body + "© 2020 Daily Planet. All rights reserved.\n",
+                    article_id="b", source="b.txt")
+    assert got.outlet == "Daily Planet"
+    got = read_text("A headline of some words\nSource: The Record\n\n" + body + "Subscribe to Example.Com now!\n",
+                    article_id="c", source="c.txt")
+    assert got.outlet == "The Record"
+    got = read_text("A headline of some words\n\n" + body + "Subscribe to our newsletter\n", article_id="d", source="d.txt")
+    assert got.outlet is None
