@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "newsprism/extract/models"))
     parser.add_argument("--all", action="store_true", help="train on every record (no held-out split)")
     parser.add_argument("--c", type=float, default=8.0)
+    parser.add_argument("--sentences", action=argparse.BooleanOptionalAction, default=False,
+                        help="also train on the first sentence of each longer note (tried: no gain on the held-out split)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     records = [json.loads(line) for line in Path(args.data).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -41,12 +43,20 @@ def main(argv: list[str] | None = None) -> int:
         "sub_event_type": [r["gold"]["sub_event_type"] for r in train],
         "inter1": [int(r["gold"]["inter1"]) for r in train],
     }
+    if args.sentences:  # the first sentence of a longer note as a second example with the note's labels
+        for text, record in zip(list(texts), train, strict=True):
+            head = event_model.first_sentence(text)
+            if head is not None:
+                texts.append(head)
+                targets["sub_event_type"].append(record["gold"]["sub_event_type"])
+                targets["inter1"].append(int(record["gold"]["inter1"]))
     meta = {
         "name": event_model.MODEL_NAME,
         "trained_on": Path(args.data).name,
         "records": len(train),
         "split": "all" if args.all else "train (records where is_heldout(id) is false)",
         "c": args.c,
+        "first_sentences": args.sentences,
         "classes": {k: dict(Counter(v)) for k, v in targets.items()},
     }
     names = event_model.capitalised_words(r["text"] for r in train)

@@ -204,3 +204,10 @@ def training_texts(docs: Iterable[Doc]) -> list[str]:
         m = CODER_PREFIX.match(doc.text)
         out.append(masked(doc, m.end() if m else 0, len(doc.text)))
     return out
+
+
+def first_sentence(masked_text: str) -> str | None:
+    """The first sentence of a masked note when the note has more than one (an extra, sentence-sized example:
+    at run time the classifier mostly sees single sentences)."""
+    head, sep, rest = masked_text.partition(" . ")
+    return head + " ." if sep and rest.strip() else None
