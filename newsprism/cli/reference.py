@@ -12,7 +12,8 @@ from . import main
 
 def walk(command: click.Command, path: list[str], ctx: click.Context | None = None):
     """Every ``(path, command, context)`` below ``command``, depth first, sorted by name."""
-    ctx = click.Context(command, info_name=" ".join(path), parent=ctx, terminal_width=100, max_content_width=100)
+    settings = {**command.context_settings, "terminal_width": 100, "max_content_width": 100}
+    ctx = click.Context(command, info_name=" ".join(path), parent=ctx, **settings)
     yield path, command, ctx
     if isinstance(command, click.Group):
         for name in command.list_commands(ctx):
