@@ -70,6 +70,10 @@ class Lexicons:
     default_actor2: dict[str, list[Any]]
 
 
+#: a trigger ends at the end of a word ("mob" is not "mobile"), or with the space its pattern ends with
+_WORD_END = r"(?:(?<=\W)|(?!\w))"
+
+
 @functools.lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     root = resources.files(__package__).joinpath("lexicons")
@@ -79,7 +83,7 @@ def lexicons() -> Lexicons:
             continue
         kind, family, sub, inter1, inter2, pattern = line.split("\t")
         rules.append(Rule(kind, family, None if sub == "*" else sub, None if inter1 == "-" else int(inter1),
-                          None if inter2 == "-" else int(inter2), re.compile(rf"\b(?:{pattern.strip()})", re.I)))
+                          None if inter2 == "-" else int(inter2), re.compile(rf"\b(?:{pattern.strip()}){_WORD_END}", re.I)))
     scopes: dict[str, list[str]] = {"before": [], "sentence": [], "start": []}
     for line in root.joinpath("event_hedges.v1.tsv").read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):

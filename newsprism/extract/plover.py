@@ -25,7 +25,7 @@ def cues() -> tuple[re.Pattern[str], list[str]]:
         category, pattern = line.split("\t")
         names.append(category)
         parts.append(f"(?P<{category}__{len(parts)}>{pattern.strip()})")  # a category may have several lines
-    return re.compile(r"\b(?:" + "|".join(parts) + r")", re.I), names
+    return re.compile(r"\b(?:" + "|".join(parts) + r")(?:(?<=\W)|(?!\w))", re.I), names  # whole words
 
 
 def plover_cue(text: str, start: int, end: int, names: Iterable[tuple[int, int]] = ()) -> tuple[str, Span] | None:
