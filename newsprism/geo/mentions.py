@@ -69,8 +69,8 @@ class Mention:
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    sets = ("toponym_words", "site_words", "skip_before", "currency_words", "prepositions", "strong_prepositions",
-            "locative_prepositions", "leading_type_words", "connectors", "never_alone")
+    sets = ("not_place_after", "toponym_words", "site_words", "skip_before", "currency_words", "prepositions",
+            "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone")
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
@@ -142,6 +142,9 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
                 j += 1
             elif nxt.lower_ in w["connectors"] and j + 2 < n and _is_name(doc[j + 2]) and doc[j].whitespace_:
                 j += 2
+            elif (nxt.lower_ in w["connectors"] and j + 3 < n and doc[j + 2].lower_ in w["connectors"]
+                  and _is_name(doc[j + 3]) and doc[j].whitespace_):
+                j += 3  # "San Pedro de la Paz"
             elif nxt.lower_ in w["connectors"] and j + 3 < n and doc[j + 2].text == "-" and _is_name(doc[j + 3]):
                 j += 3  # "Wadi al-Rabi"
             else:
@@ -154,10 +157,16 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
             start += 1  # "Colonia Centenario": the neighbourhood Centenario
         if start <= j and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
             for a, b in _split_at_entities(doc, start, j):
-                if not (a == b and doc[a].lower_ in w["never_alone"]):
-                    out.append((a, b))
+                if a == b and (doc[a].lower_ in w["never_alone"] or _common_word(doc[a])):
+                    continue
+                out.append((a, b))
         i = max(j, i) + 1
     return out
+
+
+def _common_word(tok: Token) -> bool:
+    """A capitalised common noun, adjective or verb ("Mayors of ...", "Arab cities") rather than a name."""
+    return tok.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX") and tok.ent_type_ not in PLACE_LABELS
 
 
 def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -220,7 +229,7 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     if j + 1 < len(doc):
         nxt = doc[j + 1].lower_
         hint = w["admin_words"].get(nxt)
-        if nxt in w["currency_words"]:
+        if nxt in w["currency_words"] or nxt in w["not_place_after"]:
             m.cue, m.hint = "currency", "not-a-place"  # "US dollar"
         elif hint is not None:
             m.cue, m.hint = "type", hint

@@ -35,6 +35,7 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
+MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternate name
 JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
 JOINT_SLACK = 3.0  # ... among those scoring within this of the container's own best
 SITE_TOWN_MIN = 10_000  # a site is placed at the town it is named after only if the town is this big
@@ -268,7 +269,7 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
         s += 1.1 + (1.0 if hint in ("town", "district", "site") else 0.0)
         s -= 1.0 if hint == "admin" and m.cue == "type" else 0.0  # "Lara state" is the state
     if c.main:
-        s += 0.5
+        s += MAIN_NAME
     s += 0.4 * math.log10(c.population + 1)
     if c.country:
         s += 3.0 * context.get(c.country, 0.0)
