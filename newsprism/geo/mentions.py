@@ -208,7 +208,8 @@ def _trim_the(text: str, start: int, end: int) -> tuple[int, int]:
 def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     """The words before and after the name: preposition, "village of", type word."""
     k = i - 1
-    while k >= 0 and i - k <= 3 and (doc[k].lower_ == "the" or doc[k].lower_ in w["skip_before"]):
+    while k >= 0 and i - k <= 3 and (doc[k].lower_ in ("the", "(") or doc[k].lower_ in w["skip_before"]
+                                     or doc[k].lower_ in w["leading_type_words"]):
         k -= 1  # "in rural Ein Issa", "in the eastern Ar-Raqqa"
     if k >= 1:
         two = f"{doc[k - 1].lower_} {doc[k].lower_}"
@@ -259,6 +260,9 @@ def _split_slash(m: Mention) -> list[Mention]:
 def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     """Lists ("X, Y and Z villages") share cue and hint; chains ("X, Y" and "X of Y") point at containers."""
     type_words = w["admin_words"]
+    for idx, m in enumerate(mentions):  # "Kolofata town (Mayo-Sava, Extreme-Nord)": names in brackets after a place
+        if m.cue is None and idx > 0 and _in_brackets_after(text, mentions, idx) and mentions[idx - 1].located:
+            m.cue = "chain"
     list_id = 0
     run: list[int] = []
     run_has_and = False
@@ -314,6 +318,15 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     for m in mentions:  # "Carora, Lara state": a name inside a typed area is a place
         if m.cue is None and m.container is not None and mentions[m.container].cue in ("type", "before"):
             m.cue = "contained"
+
+
+def _in_brackets_after(text: str, mentions: list[Mention], idx: int) -> bool:
+    """The mention is in a bracketed list of names that follows the previous mention ("X (Y, Z)")."""
+    opening = text.rfind("(", 0, mentions[idx].start)
+    if opening < 0 or opening < mentions[idx - 1].end - 1 or ")" in text[opening:mentions[idx].start]:
+        return False
+    between = text[mentions[idx - 1].end:opening]
+    return len(between) <= 25 and "." not in between and "\n" not in between
 
 
 def _strip_type_word(between: str, type_words: dict[str, str]) -> str:

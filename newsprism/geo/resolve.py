@@ -198,6 +198,14 @@ def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
     out: list[Mention] = []
     for m in mentions:
         words_ = m.text.split(" ")
+        if m.located and not gaz.lookup(m.text):
+            if m.text.count("-") == 1 and " " not in m.text.strip():
+                left, right = m.text.split("-")
+                if _town(gaz, left) and _town(gaz, right):  # "Dhaka-Sylhet highway": two towns, neither in the other
+                    cut = m.start + len(left)
+                    out.extend([dataclasses.replace(m, end=cut, text=left, typed_end=None),
+                                dataclasses.replace(m, start=cut + 1, text=right, typed_end=None)])
+                    continue
         if len(words_) < 2 or gaz.lookup(m.text) or not m.located:
             out.append(m)
             continue
@@ -224,6 +232,10 @@ def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
         if m.chain_tail and m.cue == "chain" and i > 0 and out[i - 1].end + 1 == m.start and out[i - 1].container is None:
             out[i - 1].container = i
     return out
+
+
+def _town(gaz: Gazetteer, name: str) -> bool:
+    return any(c.kind != "city" or c.population >= SITE_TOWN_MIN for c in gaz.lookup(name)) if len(name) > 2 else False
 
 
 def _lookup_ok(m: Mention) -> bool:
