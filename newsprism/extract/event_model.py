@@ -108,12 +108,19 @@ class EventModel:
 
     def predict(self, head: str, text: str) -> dict[Any, float]:
         """Probabilities of each class of ``head`` for one masked text."""
-        h = self.heads[head]
+        return self.predict_all(text)[head]
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one model per process; the same text is coded by both heads
+    def predict_all(self, text: str) -> dict[str, dict[Any, float]]:
+        """Probabilities of each class of every head for one masked text (features computed once)."""
         idx, values = self.features(text)
-        scores = h.intercept + (h.coef[:, idx] @ values if len(idx) else 0.0)
-        scores = np.exp(scores - scores.max())
-        probs = scores / scores.sum()
-        return {c: float(p) for c, p in zip(h.classes, probs, strict=True)}
+        out = {}
+        for name, h in self.heads.items():
+            scores = h.intercept + (h.coef[:, idx] @ values if len(idx) else 0.0)
+            scores = np.exp(scores - scores.max())
+            probs = scores / scores.sum()
+            out[name] = {c: float(p) for c, p in zip(h.classes, probs, strict=True)}
+        return out
 
     def save(self, directory: Path, name: str = MODEL_NAME) -> None:
         directory.mkdir(parents=True, exist_ok=True)

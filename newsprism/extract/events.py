@@ -53,13 +53,14 @@ class Rule:
     sub_event_type: str | None
     inter1: int | None
     inter2: int | None
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # case-insensitive
+    lower: re.Pattern[str]  # the same, for lower-cased text (faster)
 
 
 @dataclass(frozen=True)
 class Lexicons:
     rules: list[Rule]
-    any_trigger: re.Pattern[str]  # the union of the rules: sentences it misses are skipped at once
+    any_trigger: re.Pattern[str]  # the union of the rules (lower-case text): sentences it misses are skipped at once
     hedges_before: re.Pattern[str]
     hedges_sentence: re.Pattern[str]
     hedges_start: re.Pattern[str]
@@ -82,8 +83,9 @@ def lexicons() -> Lexicons:
         if not line.strip() or line.startswith("#"):
             continue
         kind, family, sub, inter1, inter2, pattern = line.split("\t")
+        regex = rf"\b(?:{pattern.strip()}){_WORD_END}"
         rules.append(Rule(kind, family, None if sub == "*" else sub, None if inter1 == "-" else int(inter1),
-                          None if inter2 == "-" else int(inter2), re.compile(rf"\b(?:{pattern.strip()}){_WORD_END}", re.I)))
+                          None if inter2 == "-" else int(inter2), re.compile(regex, re.I), re.compile(regex)))
     scopes: dict[str, list[str]] = {"before": [], "sentence": [], "start": []}
     for line in root.joinpath("event_hedges.v1.tsv").read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -93,7 +95,7 @@ def lexicons() -> Lexicons:
     type_of = {sub: etype for etype, subs in taxonomy["types"].items() for sub in subs}
     families = {k: v for k, v in taxonomy["family_types"].items() if k != "about"}
     return Lexicons(
-        rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules), re.I),
+        rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)),
         re.compile(rf"\b(?:{'|'.join(scopes['before'])})\b", re.I),
         re.compile(rf"\b(?:{'|'.join(scopes['sentence'])})\b", re.I),
         re.compile(rf"^\W*(?:{'|'.join(scopes['start'])})\b", re.I),
@@ -230,12 +232,15 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     text = parsed.text
     if sent.text.rstrip().endswith("?") or lex.hedges_start.search(sent.text) or lex.hedges_sentence.search(sent.text):
         return None
-    if not lex.any_trigger.search(text, sent.start, sent.end):
+    low = _lowered(parsed)
+    if low is not None and not lex.any_trigger.search(low, sent.start, sent.end):
         return None
     cues = [h.end() for h in lex.hedges_before.finditer(text, sent.start, sent.end)]
     matches = []
     for rule in lex.rules:
-        for m in rule.pattern.finditer(text, sent.start, sent.end):
+        found = rule.lower.finditer(low, sent.start, sent.end) if low is not None else \
+            rule.pattern.finditer(text, sent.start, sent.end)
+        for m in found:
             if not any(m.start() - 50 <= end <= m.start() for end in cues):  # a hedge governs the trigger
                 matches.append((rule, m))
     if not matches:
@@ -253,7 +258,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     masked_text = masked(parsed.doc, sent.start, sent.end)
     inter_probs: dict[int, float] = {}
     if model is not None:
-        inter_probs = {int(k): v for k, v in model.predict("inter1", masked_text).items()}
+        inter_probs = {int(k): v for k, v in model.predict_all(masked_text)["inter1"].items()}
     if fixed is not None:
         rule, m = fixed
         sub, confidence, kind = rule.sub_event_type or "", 0.85, rule.kind
@@ -282,10 +287,28 @@ def _classify(model: EventModel | None, masked_text: str, families: set[str], le
         fallback = {"protest": "Peaceful protest", "riot": "Violent demonstration", "violence": "Attack",
                     "explosion": "Shelling/artillery/missile attack", "battle": "Armed clash", "strategic": "Other"}
         return fallback[sorted(families)[0]], 0.4
-    probs = model.predict("sub_event_type", masked_text)
+    probs = model.predict_all(masked_text)["sub_event_type"]
     allowed = {k: v for k, v in probs.items() if lex.type_of.get(k) in allowed_types} or probs
     best = max(allowed, key=allowed.__getitem__)
     return best, allowed[best] / (sum(allowed.values()) or 1.0)
+
+
+def _lowered(parsed: ParsedArticle) -> str | None:
+    """The article's text in lower case when that keeps every offset (it does, but for a few letters), else None."""
+    return _lower_of(parsed.text)
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_of(text: str) -> str | None:
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _has_trigger(parsed: ParsedArticle, sent: Sentence) -> bool:
+    low = _lowered(parsed)
+    if low is not None:
+        return lexicons().any_trigger.search(low, sent.start, sent.end) is not None
+    return any(r.pattern.search(parsed.text, sent.start, sent.end) for r in lexicons().rules)
 
 
 def _speculative(claim: Claim, trigger_start: int) -> bool:
@@ -428,7 +451,7 @@ def _recode(group: Candidate, model: EventModel | None, lex: Lexicons, parsed: P
     while last + 1 < len(parsed.sentences) and "\n\n" not in parsed.text[parsed.sentences[last].end:
                                                                           parsed.sentences[last + 1].start]:
         nxt = parsed.sentences[last + 1]
-        if lex.any_trigger.search(parsed.text, nxt.start, nxt.end):
+        if _has_trigger(parsed, nxt):
             break
         last += 1
         indexes.add(last)
@@ -439,7 +462,7 @@ def _recode(group: Candidate, model: EventModel | None, lex: Lexicons, parsed: P
     families = set().union(*(m.families for m in group.members))
     sub, confidence = _classify(model, text, families, lex)
     group.sub_event_type, group.confidence = sub, confidence
-    group.inter1_probs = {int(k): v for k, v in model.predict("inter1", text).items()}
+    group.inter1_probs = {int(k): v for k, v in model.predict_all(text)["inter1"].items()}
     for m in group.members:
         if m is not group:
             m.confidence = min(m.confidence, confidence)
@@ -510,7 +533,7 @@ def _next_sentence_place(parsed: ParsedArticle, group: Candidate) -> Place | Non
         return None
     nxt = parsed.sentences[last + 1]
     between = parsed.text[parsed.sentences[last].end:nxt.start]
-    if "\n\n" in between or lexicons().any_trigger.search(parsed.text, nxt.start, nxt.end):
+    if "\n\n" in between or _has_trigger(parsed, nxt):
         return None
     places = _best_places(_own_places(parsed.places, nxt))
     return places[0] if places else None
