@@ -160,3 +160,11 @@ def test_pravda_vavilov_destabilisation_appeals_to_fear(pravda):
 def test_pravda_final_paragraph_oversimplifies_or_loads(pravda):
     found = _covering(pravda, "The same mistake was observed everywhere", "have been rising steadily.")
     assert found & {"Causal_Oversimplification", "Loaded_Language"}
+
+
+def test_density_counts_confident_spans_per_thousand_words():
+    spans = [rhetoric.RhetoricSpan("Loaded_Language", 0, 4, "word", c) for c in (0.9, 0.55, 0.2)]
+    text = "word " * 500
+    assert rhetoric.density(spans, text) == pytest.approx(4.0)
+    assert rhetoric.density(spans, text, min_confidence=0.0) == pytest.approx(6.0)
+    assert rhetoric.density(spans, "") == 0.0
