@@ -69,8 +69,10 @@ class Mention:
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(lexicon_text("place_words.v1.json"))
-    sets = ("not_place_after", "toponym_words", "site_words", "skip_before", "currency_words", "prepositions",
-            "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone")
+    sets = (
+        "organisation_nouns", "not_place_after", "toponym_words", "site_words", "skip_before", "currency_words",
+        "prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone",
+    )
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
@@ -117,6 +119,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     _link(text, mentions, w)
+    organisations = {m.text for m in mentions if _after_organisation_noun(text, m, w)}
+    for m in mentions:  # "monitoring firm Kentik" ... "at Kentik": a firm, wherever it is named
+        if m.text in organisations:
+            m.cue, m.hint = "currency", "not-a-place"
     return mentions
 
 
@@ -165,8 +171,8 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
 
 
 def _common_word(tok: Token) -> bool:
-    """A capitalised common noun, adjective or verb ("Mayors of ...", "Arab cities") rather than a name."""
-    return tok.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX") and tok.ent_type_ not in PLACE_LABELS
+    """A capitalised word that is not a proper noun ("Mayors of ...", "Arab cities", "But") rather than a name."""
+    return tok.pos_ != "PROPN" and tok.ent_type_ not in PLACE_LABELS
 
 
 def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -318,6 +324,11 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     for m in mentions:  # "Carora, Lara state": a name inside a typed area is a place
         if m.cue is None and m.container is not None and mentions[m.container].cue in ("type", "before"):
             m.cue = "contained"
+
+
+def _after_organisation_noun(text: str, m: Mention, w: dict[str, Any]) -> bool:
+    before = text[max(0, m.start - 20):m.start].split()
+    return bool(before) and before[-1].lower() in w["organisation_nouns"]
 
 
 def _in_brackets_after(text: str, mentions: list[Mention], idx: int) -> bool:

@@ -35,6 +35,8 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
+NO_POINT = 1.5
+NO_POINT_AREA = 0.5
 MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternate name
 JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
 JOINT_SLACK = 3.0  # ... among those scoring within this of the container's own best
@@ -282,6 +284,8 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
         s -= 1.0 if hint == "admin" and m.cue == "type" else 0.0  # "Lara state" is the state
     if c.main:
         s += MAIN_NAME
+    if c.lat is None:  # an entry with no coordinates helps less than one with them
+        s -= NO_POINT_AREA if c.kind in ("admin1", "admin2") else NO_POINT
     s += 0.4 * math.log10(c.population + 1)
     if c.country:
         s += 3.0 * context.get(c.country, 0.0)
