@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Attribution", "find_attributions", "quote_regions", "release"]
 
-TRIM = " \t\n,;:.—–-"
+TRIM = " \t\n\xa0,;:.—–-“”\"‘"
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-LEARNED_PREPS = frozenset({"about", "on", "of", "against", "as"})
+LEARNED_PREPS = frozenset({"about", "of", "against", "as"})
 
 
 def _reports_something(tok: Token) -> bool:
@@ -197,7 +197,7 @@ def _verb_attribution(
     elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _has_dep(tok, ("dobj", "obj")):
         lo, hi = _subtree_span(tok.head, exclude=set(t.i for t in tok.subtree))
         content = _chars(doc, lo, hi)
-    elif cue.takes_object or _has_dep(tok, ("xcomp", "prep")):
+    elif cue.takes_object or (cue.kind != "report" or cue.lemma not in lex.verb_cues) and _has_dep(tok, ("xcomp", "prep")):
         content = _complements(doc, tok)
     # the cue: the verb with its particle and an adjacent channel phrase
     cue_lo, cue_hi = tok.i, tok.i

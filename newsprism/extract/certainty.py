@@ -57,9 +57,9 @@ def find_cues(tokens: Sequence[Token], lex: ClaimLexicons, strong_only: bool = F
         candidates = index.get(tok.lower_, []) + (index.get(tok.lemma_.lower(), []) if tok.lemma_.lower() != tok.lower_ else [])
         matched = None
         for hedge in candidates:
-            if hedge.tags and tok.tag_ not in hedge.tags:
-                continue
             k = len(hedge.words)
+            if hedge.tags and not _tags_ok(tokens, i, k, hedge.tags):
+                continue
             if i + k <= n and all(_matches(tokens[i + j], hedge.words[j]) for j in range(k)):
                 matched = (hedge, k)
                 break
@@ -77,6 +77,18 @@ def find_cues(tokens: Sequence[Token], lex: ClaimLexicons, strong_only: bool = F
         found.append((tok.idx, last.idx + len(last), level))
         i += k
     return found
+
+
+def _tags_ok(tokens: Sequence[Token], i: int, k: int, tags: frozenset[str]) -> bool:
+    """The first token has one of the tags; "RB+NUM" also wants a number right after the cue ("about 200")."""
+    for tag in tags:
+        base, _, after = tag.partition("+")
+        if tokens[i].tag_ != base:
+            continue
+        if after == "NUM" and not (i + k < len(tokens) and tokens[i + k].like_num):
+            continue
+        return True
+    return False
 
 
 def _negated(tokens: Sequence[Token], i: int) -> bool:

@@ -191,11 +191,17 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
     if entity is None and tok.pos_ in ("NOUN", "PROPN"):
         # the name in the noun phrase before its head: "TASS news agency", "the Kremlin spokesman"
         entity = _entity_at(ctx, doc[tok.left_edge.i].idx, tok.idx)
+    if entity is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("organisation_heads"):
+        # "data from network monitoring firm Kentik": the organisation named after the head
+        entity = _entity_at(ctx, tok.idx, att.source[1], kinds=("organisation", "media"))
     if entity is None and low in lex.words("person_pronouns"):
         entity = _previous_entity(ctx, tok.idx, ("person",))
         if entity is None:
             name = _previous_ner(ctx, tok.idx, ("PERSON",))
             return Speaker(name=name or tok.text, kind="person")
+    if entity is not None and entity.kind != "person" and tok.pos_ == "PROPN" and _named_person(ctx, tok.text):
+        # a surname the article gave earlier as a person's ("Madoury" after "Doug Madoury")
+        entity = _entity_named(ctx, _full_person_name(ctx, tok.text, len(ctx.text))) or entity
     if entity is not None:
         kind = ENTITY_KIND_TO_SPEAKER.get(entity.kind, "organisation")
         if kind == "organisation" and _is_media(ctx, entity.name.lower()):
@@ -230,10 +236,10 @@ def _speaker_from_words(ctx: _Context, tok: Token, source_text: str) -> Speaker:
         return Speaker(name=name, kind="collective" if plural else "organisation")
     if low in lex.words("unnamed_heads") or " ".join(source_text.lower().split()[:3]) in lex.words("unnamed_heads"):
         return Speaker(name=name, kind="unnamed")
-    if tok.tag_ in ("NNS", "NNPS") or low in lex.words("collective_heads"):
-        return Speaker(name=name, kind="collective")
     if tok.lemma_.lower() in lex.words("organisation_heads"):
         return Speaker(name=name, kind="organisation")
+    if tok.tag_ in ("NNS", "NNPS") or low in lex.words("collective_heads"):
+        return Speaker(name=name, kind="collective")
     if tok.pos_ == "PROPN":
         return Speaker(name=_full_person_name(ctx, name, tok.idx), kind="person")
     return Speaker(name=name, kind="person" if tok.pos_ in ("NOUN", "PRON") else "organisation")
@@ -264,10 +270,10 @@ def _entity_named(ctx: _Context, name: str) -> Entity | None:
     return None
 
 
-def _entity_at(ctx: _Context, start: int, end: int) -> Entity | None:
-    """The entity with a mention overlapping characters start..end (the first one)."""
+def _entity_at(ctx: _Context, start: int, end: int, kinds: tuple[str, ...] | None = None) -> Entity | None:
+    """The entity (of one of ``kinds``, if given) with a mention overlapping characters start..end (the first one)."""
     for m_start, m_end, entity in ctx.mentions:
-        if m_start < end and start < m_end:
+        if m_start < end and start < m_end and (kinds is None or entity.kind in kinds):
             return entity
         if m_start >= end:
             break
