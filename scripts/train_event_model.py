@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsprism.extract import event_model
+from newsprism.extract.events import lexicons
 from newsprism.nlp.pipeline import load_pipeline
 from newsprism.settings import Settings
 
@@ -39,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_pipeline(Settings.load(env={}).spacy_model)
     docs = nlp.pipe((r["text"] for r in train), batch_size=256, disable=["parser", "lemmatizer"])
     texts = event_model.training_texts(docs)
+    lower_rules = [(r.kind, r.lower) for r in lexicons().rules]
+    for n, record in enumerate(train):
+        prefix = event_model.CODER_PREFIX.match(record["text"])
+        low = record["text"][prefix.end() if prefix else 0:].lower()
+        texts[n] = event_model.with_rules(texts[n], {kind for kind, rx in lower_rules if rx.search(low)})
     targets = {
         "sub_event_type": [r["gold"]["sub_event_type"] for r in train],
         "inter1": [int(r["gold"]["inter1"]) for r in train],
@@ -56,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         "records": len(train),
         "split": "all" if args.all else "train (records where is_heldout(id) is false)",
         "c": args.c,
+        "rule_tokens": True,
         "first_sentences": args.sentences,
         "classes": {k: dict(Counter(v)) for k, v in targets.items()},
     }

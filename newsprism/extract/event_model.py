@@ -3,7 +3,8 @@
 Named entities become their label (``_gpe``, ``_org``, ``_person`` ...), other proper nouns and capitalised
 words inside a sentence (names the recogniser missed) ``_name``, numbers ``_num``, so the
 model learns how events are described, not which places, groups or people took part in them (the final
-test is on another region and period). Two heads share one vocabulary of word 1-2-grams (TF-IDF):
+test is on another region and period). The kinds of the trigger rules that matched are appended as tokens (``_k_clash``).
+Two heads share one vocabulary of word 1-2-grams (TF-IDF):
 ``sub_event_type`` (ACLED's 25 sub-types) and ``inter1`` (the inter code of the main actor).
 
 Prediction is plain numpy (no scikit-learn import at run time); training (``scripts/train_event_model.py``)
@@ -72,6 +73,13 @@ def _is_name(token: Token, start: int) -> bool:
     if not token.text[:1].isupper() or token.idx == start or token.i == 0:
         return False
     return token.nbor(-1).text not in _SENTENCE_END
+
+
+def with_rules(masked_text: str, kinds: Iterable[str]) -> str:
+    """The masked text followed by one token per trigger rule kind that matched it (``_k_excessive_force``):
+    the classifier learns from which rules fired as well as from the words."""
+    tokens = " ".join(sorted({"_k_" + k.replace("-", "_") for k in kinds}))
+    return f"{masked_text} {tokens}" if tokens else masked_text
 
 
 def ngrams(text: str) -> list[str]:

@@ -29,7 +29,7 @@ from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, 
 from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
 from .counts import counts_in, merge_counts
-from .event_model import EventModel, load_model, masked
+from .event_model import EventModel, load_model, masked, with_rules
 from .plover import plover_cue
 
 log = logging.getLogger(__name__)
@@ -255,7 +255,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     fixed = next(((r, m) for r, m in matches if r.sub_event_type), None)
     first_rule, first_m = min(matches, key=lambda rm: rm[1].start())
     families = {r.family for r, _ in matches}
-    masked_text = masked(parsed.doc, sent.start, sent.end)
+    masked_text = with_rules(masked(parsed.doc, sent.start, sent.end), {r.kind for r, _ in matches})
     inter_probs: dict[int, float] = {}
     if model is not None:
         inter_probs = {int(k): v for k, v in model.predict_all(masked_text)["inter1"].items()}
