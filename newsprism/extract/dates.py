@@ -127,6 +127,7 @@ def _has_date_word(low: str) -> bool:
 def resolve(expr: str, base: dt.date | None) -> tuple[str | None, DatePrecision | None, str | None]:
     """(ISO value, precision, reason) for one expression."""
     core, coarse = _strip(expr)
+    core = rules()["rewrite"].get(core.lower(), core)
     relative = not _YEAR.search(core)
     if relative and base is None:
         return None, None, NO_BASE

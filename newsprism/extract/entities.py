@@ -56,6 +56,7 @@ def rules() -> dict[str, Any]:
     title_alt = "|".join(re.escape(t) for t in titles)
     data["apposition_re"] = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:" + title_alt + r")\b", re.I)
     data["multiword_titles"] = tuple(t.lower() for t in titles if " " in t)
+    data["org_noun_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["organisation_nouns"]) + r")\s+$", re.I)
     data["family_re"] = re.compile(r"^['’]s\s+(?:" + "|".join(re.escape(w) for w in data["family_words"]) + r")\b", re.I)
     data["media_word_re"] = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in data["media_words"]) + r")\b", re.I)
     translit = []
@@ -173,6 +174,8 @@ def _apply_rules(text: str, m: _Mention, r: dict[str, Any]) -> None:
         m.votes["person"] += STRONG
     if r["family_re"].match(after) or r["apposition_re"].match(after):
         m.votes["person"] += STRONG
+    if r["org_noun_re"].search(before):
+        m.votes["organisation"] += STRONG
     if r["media_word_re"].match(after):
         m.votes["media"] += STRONG
     last = m.name.split()[-1].lower() if m.name.split() else ""
@@ -262,7 +265,7 @@ def _join_surnames(clusters: list[_Cluster]) -> list[_Cluster]:
     multi = [c for c in clusters if len(c.canonical.split()) > 1 and c.kind in ("person", "organisation")]
     keep = []
     for c in clusters:
-        if len(c.canonical.split()) == 1 and c.kind in ("person", "organisation"):
+        if len(c.canonical.split()) == 1 and (c.kind in ("person", "organisation") or c.votes[c.kind] < STRONG):
             word = skeleton(c.canonical)
             hosts = [h for h in multi if h is not c and any(_ends_with(n, word) for n in h.names)]
             if len(hosts) == 1 and (hosts[0].kind == "person" or c.kind == "person"):

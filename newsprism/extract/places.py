@@ -33,8 +33,22 @@ log = logging.getLogger(__name__)
 def extract(parsed: ParsedArticle) -> dict[str, Any]:
     gaz = open_gazetteer(parsed.settings)
     mentions = find_mentions(parsed.doc)
+    people = _known_non_places(parsed)
+    for m in mentions:  # the entities stage knows "Doug Madoury" ... "Madoury" is a person: not a place
+        if m.text in people and m.cue not in ("type", "before"):
+            m.cue, m.hint = "currency", "not-a-place"
     demonym_ctx = demonym_countries(tok.text for tok in parsed.doc if tok.text[:1].isupper())
     return {"places": resolve(mentions, gaz, parsed.text, demonym_ctx)}
+
+
+def _known_non_places(parsed: ParsedArticle) -> set[str]:
+    """Names of people and organisations the entities stage merged with aliases, and media."""
+    out: set[str] = set()
+    for e in parsed.entities:
+        if e.kind == "media" or (e.kind in ("person", "organisation") and e.aliases):
+            out.add(e.name)
+            out.update(e.aliases)
+    return out
 
 
 def places_in(places: list[Place], start: int, end: int) -> list[Place]:
