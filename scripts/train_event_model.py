@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(ROOT.parent / "shared/eval/events/acled.jsonl"))
     parser.add_argument("--out", default=str(ROOT / "newsprism/extract/models"))
     parser.add_argument("--all", action="store_true", help="train on every record (no held-out split)")
-    parser.add_argument("--c", type=float, default=8.0)
+    parser.add_argument("--c", type=float, default=20.0)
     parser.add_argument("--sentences", action=argparse.BooleanOptionalAction, default=False,
                         help="also train on the first sentence of each longer note (tried: no gain on the held-out split)")
     args = parser.parse_args(argv)
