@@ -125,6 +125,8 @@ def _source_token(tok: Token) -> Token | None:
                 return child
             if child.dep_ == "nsubjpass":
                 return child
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.tag_ == "VBG":
+            return tok.head  # "officials saying ...", "a statement calling for ..."
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head is not tok:
             if tok.dep_ == "xcomp":
                 for child in tok.head.children:
@@ -212,7 +214,7 @@ def _verb_attribution(
         phrase_end = doc[channel[1]].idx + len(doc[channel[1]])
         if phrase_start == cue_hi + 1 and (content is None or phrase_end <= content[0] or doc[cue_hi + 1].idx >= content[1]):
             cue_hi = channel[1]
-    if content is None and cue.lemma in lex.verb_cues and _has_dep(tok, ("dobj", "obj")) and tok.lemma_ != "tell":
+    if content is None and cue.lemma in lex.verb_cues and _has_dep(tok, ("dobj", "obj")) and tok.lemma_ not in RECIPIENT_VERBS:
         content = _complements(doc, tok)
     if content is None and cue.kind in ("report", "opinion") and cue.lemma in lex.verb_cues and _has_dep(tok, ("nsubj",)):
         content = _rest_of_sentence(doc, tok, cue_hi)
@@ -221,7 +223,8 @@ def _verb_attribution(
         content = _chars(doc, *_subtree_span(tok))
     source_tok = _agent(tok) if _is_passive(tok) else None
     unnamed = False
-    if source_tok is None:
+    shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not _has_dep(tok, ("nsubj",))
+    if source_tok is None and not shares:
         source_tok = _source_token(tok)
         if source_tok is not None and source_tok.dep_ == "nsubjpass":
             if source_tok.lower_ == "it" or tok.head is not tok and source_tok.head is not tok:
@@ -305,6 +308,7 @@ def _colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution 
     return _with_quote(att, _text(doc), regions)
 
 
+RECIPIENT_VERBS = frozenset({"tell", "warn", "inform", "assure", "remind", "notify"})  # their object is the hearer
 CONTENT_DEPS = frozenset({"dobj", "obj", "xcomp", "attr", "oprd", "ccomp"})
 CONTENT_PREPS = frozenset({"about", "for", "on", "of", "against", "as", "to", "that", "with"})
 
@@ -312,14 +316,14 @@ CONTENT_PREPS = frozenset({"about", "for", "on", "of", "against", "as", "to", "t
 def _complements(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """What a cue verb's complements say: its objects, infinitive and "about/for/on ..." phrases after it."""
     parts = [c for c in tok.children if c.i > tok.i and (
-        c.dep_ in CONTENT_DEPS and not (tok.lemma_ == "tell" and c.dep_ == "dobj")
+        c.dep_ in CONTENT_DEPS and not (tok.lemma_ in RECIPIENT_VERBS and c.dep_ == "dobj")
         or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
     )]
     if not parts:
         return None
     lo = min(_subtree_span(c)[0] for c in parts)
     hi = max(_subtree_span(c)[1] for c in parts)
-    if tok.lemma_ == "tell":
+    if tok.lemma_ in RECIPIENT_VERBS:
         lo = max(lo, max((c.i for c in tok.children if c.dep_ in ("dobj", "dative")), default=lo - 1) + 1)
     return _chars(doc, lo, hi) if lo <= hi else None
 

@@ -108,6 +108,3 @@ def level_of(cues: Iterable[tuple[int, int, str]]) -> str:
             level = cue_level
     return level
 
-
-def weaker(a: str, b: str) -> str:
-    return a if RANK[a] >= RANK[b] else b

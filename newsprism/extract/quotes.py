@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 OPEN_QUOTES = "“«„‘"
-CLOSE_QUOTES = "”»“’"
 STRAIGHT = '"'
 
 

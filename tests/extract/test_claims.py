@@ -129,3 +129,40 @@ def test_quote_before_a_bare_speech_tag_in_the_next_paragraph(nlp):
 
 def test_no_attribution_without_a_cue(nlp):
     assert find(nlp, "Troops opened fire on protesters in the central square on Thursday.") == []
+
+
+@pytest.fixture(scope="module")
+def small(settings):
+    import newsprism
+
+    def run(text):
+        return newsprism.analyze(text, settings=settings.replace(stages=("entities", "claims")))
+
+    return run
+
+
+def test_pronoun_resolves_to_the_person_named_before(small):
+    analysis = small("Maria Lopez, the mayor of the city, visited the flooded district on Monday.\n\n"
+                     "She said that the water supply would be restored within two days.")
+    claim = claim_with(analysis, "water supply would be restored")
+    assert claim.source.text == "She" and claim.speaker.kind == "person"
+    assert claim.speaker.name == "Maria Lopez"
+
+
+def test_we_outside_quotes_is_the_author(small):
+    analysis = small("We believe that the election was neither free nor fair, and the count must be repeated.")
+    claim = claim_with(analysis, "the election was neither free nor fair")
+    assert claim.speaker.kind == "author" and claim.kind == "opinion"
+
+
+def test_told_a_media_outlet_is_the_channel(small):
+    analysis = small("The defence minister told Reuters that the troops would leave the region by Friday.")
+    claim = claim_with(analysis, "the troops would leave the region")
+    assert claim.channel is not None and claim.channel.name == "Reuters"
+    assert claim.kind == "prediction"
+
+
+def test_sources_said_is_an_unnamed_source(small):
+    analysis = small("Sources said the minister had resigned late on Tuesday evening.")
+    claim = claim_with(analysis, "the minister had resigned")
+    assert claim.speaker.kind == "unnamed" and claim.certainty != "certain"
