@@ -53,6 +53,8 @@ class _Lex:
     zero: dict[str, re.Pattern[str]]
     singular: dict[str, re.Pattern[str]]
     not_people: re.Pattern[str]
+    unknown: dict[str, re.Pattern[str]]
+    unknown_value: tuple[int, int | None, int]
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,7 +83,9 @@ def lexicon() -> _Lex:
     zero = {k: re.compile(v, re.I) for k, v in data["zero"].items()}
     singular = {k: re.compile(v, re.I) for k, v in data["singular"].items() if k != "about"}
     not_people = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + data["not_people"] + r"\b", re.I)
-    return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people)
+    unknown = {k: re.compile(v, re.I) for k, v in data["unknown"].items() if k not in ("about", "value")}
+    value = tuple(data["unknown"]["value"])
+    return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people, unknown, value)
 
 
 def parse_number(words: str) -> int | None:
@@ -156,25 +160,24 @@ def _skip(text: str, start: int, end: int, value: int, bound: str) -> bool:
 def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
     """The counts of each kind one sentence reports (summed over the groups it lists, e.g. "3 militants and 2 soldiers")."""
     lex = lexicon()
+    vague_spans = [(m.start(), m.end()) for p in lex.unknown.values() for m in p.finditer(text, start, end)]
+    people = [q for q in quantities(text, start, end)  # not "15 livestock", not the "an" of "an unknown number"
+              if not lex.not_people.match(text, q.end, end) and not any(a <= q.start < b for a, b in vague_spans)]
+    kinds: list[str | None] = [_kind_of(text, q, start, end, lex) for q in people]
+    for n in range(1, len(people)):  # "3 militants and 1-2 policemen were killed": one verb for the list
+        if kinds[n] is None and kinds[n - 1] is not None and _coordinated(text, people[n - 1], people[n]) \
+                and not _OWN_VERB.match(text, people[n].end):
+            kinds[n] = kinds[n - 1]
+    for n in range(len(people) - 2, -1, -1):  # "5 soldiers and 1 officer were killed"
+        if kinds[n] is None and kinds[n + 1] is not None and _coordinated(text, people[n], people[n + 1]):
+            kinds[n] = kinds[n + 1]
     found: dict[str, list[tuple[Quantity, str]]] = {}
-    previous: tuple[Quantity, str] | None = None
-    for q in quantities(text, start, end):
-        if lex.not_people.match(text, q.end, end):
-            previous = None
-            continue  # "15 livestock", "20 huts": not people
-        kind = _kind_of(text, q, start, end, lex)
-        if kind is None and previous is not None and _coordinated(text, previous[0], q) and not _OWN_VERB.match(text, q.end):
-            kind = previous[1]
-        if kind is None:
-            previous = None
-            continue
-        if _PART_OF.search(text, max(start, q.start - 20), q.start):
-            previous = (q, kind)
-            continue  # "5 killed, including 2 children": a part of a count already taken
+    for q, kind in zip(people, kinds, strict=True):
+        if kind is None or _PART_OF.search(text, max(start, q.start - 20), q.start):
+            continue  # no count; or "5 killed, including 2 children": a part of a count already taken
         if kind == "size" and (q.small_word or q.best < 3):
             continue
         found.setdefault(kind, []).append((q, kind))
-        previous = (q, kind)
     out: dict[str, Count] = {}
     for kind, items in found.items():
         qs = [q for q, _ in items]
@@ -182,6 +185,10 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
         high = None if any(q.high is None for q in qs) else sum(q.high or 0 for q in qs)
         best = sum(q.best for q in qs)
         out[kind] = Count(low, high, best, Span.of(text, qs[0].start, qs[-1].end))
+    for kind, pattern in lex.unknown.items():
+        if kind not in out and (m := pattern.search(text, start, end)) is not None:
+            low, high, best = lex.unknown_value
+            out[kind] = Count(low, high, best, Span.of(text, m.start(), m.end()))
     for kind, pattern in lex.singular.items():
         if kind not in out and (m := pattern.search(text, start, end)) is not None:
             out[kind] = Count(1, 1, 1, Span.of(text, m.start(), m.end()))

@@ -73,3 +73,18 @@ def test_spans_point_at_the_numbers():
 def test_merge_takes_the_largest_report():
     assert merge_counts([None, Count(3, 3, 3), Count(10, None, 10)]) == Count(10, None, 10)
     assert merge_counts([None, None]) is None
+
+
+def test_a_list_shares_the_verb_after_it():
+    assert counts("5 soldiers and 1 officer were killed in the blast.") == {"fatalities": (6, 6, 6)}
+
+
+def test_deaths_without_a_figure_follow_acled_unknown_convention():
+    assert counts("An unspecified number of soldiers were reportedly killed.") == {"fatalities": (10, None, 10)}
+    assert counts("The army repelled the attack, incurring fatalities among the attackers.") == {
+        "fatalities": (10, None, 10)}
+
+
+def test_a_victim_without_a_number_is_one():
+    assert counts("The victim died.") == {"fatalities": (1, 1, 1)}
+    assert counts("They burned 20 huts and killed 15 livestock.") == {}
