@@ -155,6 +155,7 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
                 j += 3  # "Wadi al-Rabi"
             else:
                 break
+        end_of_run = j
         while start <= j and (doc[start].lower_ == "the" or (doc[start].is_sent_start and doc[start].lower_ in w["never_alone"])):
             start += 1
         while j > start and w["admin_words"].get(doc[j].lower_) not in (None, "site"):
@@ -166,13 +167,18 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
                 if a == b and (doc[a].lower_ in w["never_alone"] or _common_word(doc[a])):
                     continue
                 out.append((a, b))
-        i = max(j, i) + 1
+        i = max(end_of_run, i) + 1
     return out
 
 
 def _common_word(tok: Token) -> bool:
-    """A capitalised word that is not a proper noun ("Mayors of ...", "Arab cities", "But") rather than a name."""
-    return tok.pos_ != "PROPN" and tok.ent_type_ not in PLACE_LABELS
+    """A capitalised word the tagger does not call a proper noun, at a sentence start ("Mayors of ...", "But")
+    or before a common noun ("Arab cities"), rather than a name ("... (Bassa LGA, Plateau)")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in PLACE_LABELS:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    attributive = nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in words()["admin_words"]
+    return bool(tok.is_sent_start or attributive)
 
 
 def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -78,22 +78,28 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     """One :class:`Place` per distinct (name as written, resolution), with all its mentions."""
     mentions = _split_run_on(_join_adjacent(mentions, gaz, text), gaz, text)
     exact = [_exact(m, gaz, text) for m in mentions]
-    context = _context(mentions, exact, demonym_ctx)
+    context = _context(mentions, exact, demonym_ctx + _countries_in_names(mentions, gaz))
     first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
     for idx, m in enumerate(mentions):  # a container is chosen together with what it contains
         heads = [k for k, h in enumerate(mentions) if h.container == idx and h.located and not h.subject and exact[k]]
         if heads and first[idx] is not None:
             first[idx] = _joint_container(m, exact[idx], [(mentions[k], exact[k]) for k in heads], context, first[idx])
-    final = []
-    for idx, m in enumerate(mentions):
-        container = first[m.container] if m.container is not None else None
-        if container is None and m.list_id is not None:  # list members share the container of the list's last member
+    final: list[_Choice | None] = list(first)
+    done: set[int] = set()
+    for idx in reversed(range(len(mentions))):  # outer areas first: "Miango (Bassa LGA, Plateau)"
+        m = mentions[idx]
+        box = m.container
+        if box is None and m.list_id is not None:  # list members share the container of the list's last member
             last = max(i for i, o in enumerate(mentions) if o.list_id == m.list_id)
-            if mentions[last].container is not None:
-                container = first[mentions[last].container]
+            box = mentions[last].container
+        if box is None:
+            continue
+        container = final[box] if box in done else first[box]
         if container is not None and m.cue in (None, "prep") and not m.subject:
             m.cue = "contained"  # "residents of Daret Azza in Aleppo" (but not "Merkel in Berlin said")
-        final.append(_choose(m, exact[idx], gaz, context, container) if container else first[idx])
+        if container is not None:
+            final[idx] = _choose(m, exact[idx], gaz, context, container)
+        done.add(idx)
     resolved_lists = {m.list_id for m, c in zip(mentions, final, strict=True) if c is not None and m.list_id}
     for idx, m in enumerate(mentions):  # "Daret Azza in Aleppo": inside a resolved place, an unknown name is a place
         if final[idx] is None and m.cue is None and not m.subject and _in_resolved(idx, mentions, final):
@@ -244,6 +250,18 @@ def _lookup_ok(m: Mention) -> bool:
     if m.text.isupper() and len(m.text) <= 5 and m.label not in ("GPE", "LOC"):
         return m.cue is not None or m.label is None  # acronyms: "UAE" yes, "NAF" only as a country
     return True
+
+
+def _countries_in_names(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
+    """ "Panama City", "Kuwait City", "Guatemala City": a town named after its country says which country."""
+    found: Counter[str] = Counter()
+    for m in mentions:
+        parts = m.text.split()
+        if len(parts) == 2 and parts[1].lower() == "city":
+            for c in gaz.lookup(parts[0]):
+                if c.kind == "country" and c.country:
+                    found[c.country] += 2
+    return found
 
 
 def _context(mentions: list[Mention], exact: list[tuple[Candidate, ...]], demonym_ctx: Counter[str]) -> dict[str, float]:
