@@ -141,9 +141,11 @@ class Gazetteer:
             (key[:3], len(key) - 2, len(key) + 2, key[-3:], len(key) - 2, len(key) + 2),
         )
         keys = [k for (k,) in rows if k != key]  # type: ignore[misc]
-        scored = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=min_score, limit=10)
+        scored = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=min_score - 10, limit=20)
+        loose = loose_key(key)
+        rescored = [(k, max(score, fuzz.ratio(loose, loose_key(k)))) for k, score, _ in scored]  # "Nassriya" ~ "Nasiriyah"
         out: list[tuple[Candidate, float, str]] = []
-        for k, score, _ in scored:
+        for k, score in sorted((r for r in rescored if r[1] >= min_score), key=lambda r: -r[1])[:10]:
             for cand in self._lookup(k):
                 out.append((cand, float(score), k))
         return tuple(out)
