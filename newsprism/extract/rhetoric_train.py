@@ -92,13 +92,17 @@ def _select(x: sparse.csr_matrix, min_count: int) -> np.ndarray:
 def fit_linear(x, y, cols, names, *, c: float, seed: int, multiclass: bool) -> LinearModel:
     """Multiclass: multinomial logistic regression (C=c). Binary: logistic loss by SGD (alpha=c)."""
     from sklearn.linear_model import LogisticRegression, SGDClassifier
+    from threadpoolctl import threadpool_limits
 
-    xs = x[:, cols]
+    cols = np.array(sorted(cols, key=lambda j: names[j]), dtype=np.int64)  # vocabulary order independent of hashing
+    xs = x[:, cols].tocsr()
+    xs.sort_indices()  # the solver's sums then run in the same order whatever the interning order was
     if multiclass:
         clf = LogisticRegression(C=c, max_iter=2000, random_state=seed)
     else:
         clf = SGDClassifier(loss="log_loss", alpha=c, max_iter=15, tol=None, random_state=seed)
-    clf.fit(xs, y)
+    with threadpool_limits(limits=1):  # one BLAS thread: the same weights on every run and machine load
+        clf.fit(xs, y)
     vocab = {names[j]: k for k, j in enumerate(cols)}
     classes = [str(k) for k in clf.classes_] if multiclass else []
     return LinearModel(vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32), classes)
