@@ -99,7 +99,12 @@ def pick_actor1(mentions: list[ActorMention], trigger_start: int, text: str) -> 
 
 
 def pick_actor2(mentions: list[ActorMention], actor1: ActorMention | None, trigger_start: int) -> ActorMention | None:
-    """The target: the first actor after the trigger that is not the agent."""
+    """The target: the first actor after the trigger that is not the agent; in a passive sentence (agent after
+    "by"), the nearest actor before the trigger."""
+    if actor1 is not None and actor1.start > trigger_start:
+        before = [m for m in mentions if m.end <= trigger_start and m.inter != actor1.inter]
+        if before:
+            return before[-1]
     for m in mentions:
         if m is actor1 or (actor1 is not None and m.inter == actor1.inter):
             continue

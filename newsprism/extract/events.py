@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROPERTY = "Looting/property destruction"
+ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
 #: generic triggers: a sentence with only these and a count ("One suspect died.", "3 were arrested") adds to the event before it
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
@@ -485,6 +486,9 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
         place = _next_sentence_place(parsed, group) or main_place
     country = place.country_name if place is not None else None
     actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
+    if etype == "Violence against civilians" and not primary.fixed and actor2 is not None and actor2.inter in ARMED:
+        # ACLED: violence against civilians has unarmed victims; an attack on armed forces is a battle
+        etype, sub = "Battles", "Armed clash"
     claim = next((m.claim for m in group.members if m.claim is not None and m.claim.speaker.kind != "author"), None)
     reported_by = ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id) if claim is not None else None
     counts = {k: merge_counts([m.counts.get(k) for m in group.members]) for k in ("fatalities", "injured", "arrested", "size")}
