@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import average_precision_score
+from sklearn.metrics import average_precision_score, precision_recall_curve
 from sklearn.model_selection import cross_val_predict
 
 from newsprism.extract.checkworthy import FEATURES, features, ngrams
@@ -64,7 +64,11 @@ def main() -> None:
     clf = LogisticRegression(C=args.c, class_weight="balanced", max_iter=3000)
     held_out = cross_val_predict(clf, xs, y, cv=5, method="predict_proba")[:, 1]
     ap = average_precision_score(y, held_out)
-    print(f"train split: {len(rows)} sentences, {int(y.sum())} check-worthy; 5-fold held-out AP {ap:.3f}")
+    p, r, t = precision_recall_curve(y, held_out)
+    f = 2 * p * r / np.maximum(p + r, 1e-9)
+    best = int(np.argmax(f[:-1]))
+    print(f"train split: {len(rows)} sentences, {int(y.sum())} check-worthy; 5-fold held-out AP {ap:.3f}, "
+          f"best F1 {f[best]:.3f} at {t[best]:.3f}")
     clf.fit(xs, y)
     coef = clf.coef_[0]
     n_dense = len(FEATURES)
@@ -74,6 +78,7 @@ def main() -> None:
         "about": "Logistic regression over newsprism.extract.checkworthy features; trained by scripts/train_checkworthy.py "
                  "on the train split of CLEF-2019 CheckThat! task 1 (see docs/model-card-claims.md).",
         "cv_ap_train": round(float(ap), 4),
+        "threshold": round(float(t[best]), 4),  # best held-out F1 on train: a sentence at or above it is check-worthy
         "features": list(FEATURES),
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
