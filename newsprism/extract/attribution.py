@@ -486,7 +486,18 @@ def _link_bare_tags(found: list[Attribution], text: str, regions: list[tuple[int
                 free.remove(best)
                 att = replace(att, content=best)
         out.append(att)
-    return [a for a in out if a.content is not None]
+    return [a for a in out if a.content is not None and _says_more_than_cue(a, text)]
+
+
+def _says_more_than_cue(att: Attribution, text: str) -> bool:
+    """Content with words of its own besides the cue and a lone "that"."""
+    start, end = att.content  # type: ignore[misc]
+    if start <= att.cue[0] < end:
+        rest = text[start : att.cue[0]] + " " + text[min(end, att.cue[1]) : end]
+    else:
+        rest = text[start:end]
+    words = [w for w in rest.split() if any(ch.isalnum() for ch in w)]
+    return bool(words) and words != ["that"]
 
 
 def _is_statement(text: str, region: tuple[int, int], found: list[Attribution]) -> bool:
