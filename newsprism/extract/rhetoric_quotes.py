@@ -6,7 +6,9 @@ titled ...) outside the quotation marks, or a colon or comma introducing it. It 
 quote when it is short (``max_words``), does not hold a whole sentence, and is not
 attributed — or when a distancing word (so-called, alleged, self-proclaimed ...) stands just
 before it, which wins over attribution. Title-case phrases (names of works, operations,
-organisations) need a distancing word. Cues: ``lexicons/rhetoric_quotes.v1.json``.
+organisations) need a distancing word. A quote in a sentence that names a person, has a
+personal pronoun as subject, or follows a sentence with a speech verb is taken for a partial
+quotation. Cues: ``lexicons/rhetoric_quotes.v1.json``.
 """
 
 from __future__ import annotations
@@ -82,17 +84,27 @@ def scare_quotes(df: DocFeatures) -> list[RhetoricSpan]:
     cues = quote_cues()
     text = df.text
     out: list[RhetoricSpan] = []
-    for first in df.sent_len:
+    previous_speaks = False
+    for first in df.sent_len:  # sentences in order
         last = first + df.sent_len[first] - 1
         s_start, s_end = df.starts[first], df.starts[last] + len(df.tokens[last].text)
         # look a little past the sentence end: spaCy may split a closing quote off
         s_end = min(len(text), s_end + 1)
         for q_start, q_end in quoted_phrases(text, s_start, s_end):
             confidence = _scare_confidence(df, text, s_start, s_end, q_start, q_end, first, last, cues)
-            if confidence > 0:
+            if previous_speaks and confidence < 0.9:
+                confidence = 0.0  # a speaker quoted just before: most likely a partial quotation of them
+            while q_end > q_start and text[q_end - 1] in ",;:":
+                q_end -= 1  # "time bombs," -> time bombs
+            if confidence > 0 and q_end > q_start:
                 span = Span.of(text, q_start, q_end)
                 out.append(RhetoricSpan(TECHNIQUE, span.start, span.end, span.text, confidence))
+        previous_speaks = any(_speech_verb(df.tokens[i], cues) for i in range(first, last + 1))
     return out
+
+
+def _speech_verb(tok, cues: dict[str, Any]) -> bool:
+    return tok.lower_ in cues["speech_verbs"] or (tok.pos_ == "VERB" and tok.lemma_.lower() in cues["speech_verbs"])
 
 
 def _scare_confidence(
@@ -103,7 +115,7 @@ def _scare_confidence(
     words = phrase.split()
     if not words or phrase != phrase.strip() or len(words) > cues["max_words"] or len(phrase) < cues["min_chars"]:
         return 0.0
-    if any(ch in phrase for ch in ".!?:;\n") or not any(ch.isalpha() for ch in phrase):
+    if any(ch in phrase for ch in ".!?:;\n\"\u201c\u201d\u00ab\u00bb") or not any(ch.isalpha() for ch in phrase):
         return 0.0
     before = text[s_start:q_start - 1]
     distanced = bool(cues["_distancing"].search(before))
@@ -123,7 +135,11 @@ def _scare_confidence(
         tok = df.tokens[i]
         if q_start <= tok.idx < q_end:
             continue
-        if tok.lower_ in cues["speech_verbs"] or (tok.pos_ == "VERB" and tok.lemma_.lower() in cues["speech_verbs"]):
+        if _speech_verb(tok, cues):
+            return 0.0
+        if tok.ent_type_ in cues["speaker_entity_labels"]:
+            return 0.0  # a named person: most likely a partial quotation of them
+        if tok.dep_.startswith("nsubj") and tok.lower_ in cues["speaker_pronouns"]:
             return 0.0
     confidence = 0.6
     if cues["_weak"].search(before):
