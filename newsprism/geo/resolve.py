@@ -35,11 +35,13 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
+CONTEXT_TOWN = 20_000  # a town this big, known in one country only, says the country as much as its name
+CONTEXT_FULL = 1.0  # votes that make a country the article's context with full weight
 NO_POINT = 1.5
 NO_POINT_AREA = 0.5
 MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternate name
 JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
-JOINT_SLACK = 3.0  # ... among those scoring within this of the container's own best
+JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own best
 SITE_TOWN_MIN = 10_000  # a site is placed at the town it is named after only if the town is this big
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
@@ -278,15 +280,17 @@ def _context(mentions: list[Mention], exact: list[tuple[Candidate, ...]], demony
         country_kind = [c for c in cands if c.kind == "country"]
         if country_kind:
             votes[country_kind[0].country or ""] += 1.5 * weight
-        elif len(countries) == 1:
-            votes[next(iter(countries))] += weight  # a name known in one country only
+        elif len(countries) == 1:  # a name known in one country only (a hamlet's word counts less)
+            big = any(c.kind != "city" or c.population >= CONTEXT_TOWN for c in cands)
+            votes[next(iter(countries))] += weight * (1.0 if big else 0.5)
     for iso3, n in demonym_ctx.items():
         votes[iso3] += min(1.5, 0.5 * n)
     votes.pop("", None)
     if not votes:
         return {}
     best = max(votes.values())
-    return {iso3: v / best for iso3, v in votes.items()}
+    # relative to the article's main country, and absolute: one hamlet alone is weak evidence
+    return {iso3: min(v / best, v / CONTEXT_FULL) for iso3, v in votes.items()}
 
 
 def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choice | None) -> float:
