@@ -169,7 +169,7 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
                 and not _OWN_VERB.match(text, people[n].end):
             kinds[n] = kinds[n - 1]
     for n in range(len(people) - 2, -1, -1):  # "5 soldiers and 1 officer were killed"
-        if kinds[n] is None and kinds[n + 1] is not None and _coordinated(text, people[n], people[n + 1]):
+        if kinds[n] is None and kinds[n + 1] is not None and _coordinated(text, people[n], people[n + 1], words=2):
             kinds[n] = kinds[n + 1]
     found: dict[str, list[tuple[Quantity, str]]] = {}
     for q, kind in zip(people, kinds, strict=True):
@@ -226,10 +226,10 @@ def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | N
     return None
 
 
-def _coordinated(text: str, prev: Quantity, q: Quantity) -> bool:
-    """"3 militants and 1-2 policemen": the second number shares the first one's verb."""
+def _coordinated(text: str, prev: Quantity, q: Quantity, words: int = 4) -> bool:
+    """"3 militants and 1-2 policemen": the two numbers share one verb (at most ``words`` words between)."""
     between = text[prev.end:q.start]
-    return bool(re.fullmatch(r"(\s+[\w'-]+){0,4}\s*,?\s*(and|as well as|plus|,)\s+", between, re.I))
+    return bool(re.fullmatch(rf"(\s+[\w'/.-]+){{0,{words}}}\s*,?\s*(and|as well as|plus|,)\s+", between, re.I))
 
 
 def merge_counts(counts: list[Count | None]) -> Count | None:
