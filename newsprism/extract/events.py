@@ -29,8 +29,9 @@ from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, 
 from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
 from .counts import counts_in, merge_counts
+from .event_context import article_place, best_places, claim_at, context_date, own_date, own_places
 from .event_model import EventModel, load_model, masked, with_rules
-from .plover import plover_cue
+from .verbal import plover_type, with_verbal
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,6 @@ ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
-_SAYING = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm", "declare", "write", "note"}
 #: hedges that qualify a person rather than the event ("a suspected thief was beaten")
 _QUALIFIER_CUE = re.compile(r"(suspect|alleged|presum|purported|so-called)", re.I)
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
@@ -147,84 +147,19 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
     lex = lexicons()
     candidates = [c for i, s in enumerate(parsed.sentences) if (c := _candidate(parsed, i, s, lex, model)) is not None]
     groups = _merge(candidates, parsed)
-    main_place = _main_place(parsed)
+    main_place = article_place(parsed)
     for g in groups:
         _recode(g, model, lex, parsed)
     events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
     ranked = [events[k] for k in order]
     if _truthy(parsed.settings.extra.get("events_verbal", False)):
-        ranked = _with_verbal(parsed, ranked, groups, main_place)
+        ranked = with_verbal(parsed, ranked, {c.index for g in groups for c in g.members}, main_place)
     return [replace(e, id=f"{parsed.article.id[:16]}-e{rank + 1}") for rank, e in enumerate(ranked)]
-
-
-def _names(parsed: ParsedArticle) -> list[tuple[int, int]]:
-    return [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART")]
 
 
 def _truthy(value: Any) -> bool:
     return value is True or str(value).lower() in ("1", "true", "yes", "on")
-
-
-def _with_verbal(parsed: ParsedArticle, ranked: list[Event], groups: list[Candidate], main_place: Place | None) -> list[Event]:
-    """Add the verbal acts: in sentences without an event, and where the sentence's main verb is the verbal act
-    ("X rejected the strikers' demands"); such an act in the first sentence with an event becomes the main event."""
-    taken = {c.index for g in groups for c in g.members}
-    first: list[Event] = []
-    rest: list[Event] = []
-    first_index = min(taken) if taken else None
-    for i, sent in enumerate(parsed.sentences):
-        event = _verbal(parsed, sent, main_place, root_only=i in taken)
-        if event is not None and i in taken and any(e.plover_type == event.plover_type and e.evidence
-                                                    and e.evidence[0].start <= sent.start < e.evidence[-1].end + 1
-                                                    for e in ranked):
-            continue  # the event of this sentence already says it
-        if event is not None:
-            (first if first_index is None or i <= first_index else rest).append(event)
-    return first + ranked + rest
-
-
-def _main_verb(root: Any) -> Any:
-    """The verb of what is said when the root is a verb of saying ("X rejected Y, an official said")."""
-    for _ in range(3):
-        if root.lemma_.lower() not in _SAYING:
-            return root
-        said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
-        if not said:
-            return root
-        root = said[0]
-    return root
-
-
-def _verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None, root_only: bool = False) -> Event | None:
-    """A verbal act ACLED does not code (a demand, a threat, a visit), kept only with ``events_verbal`` on."""
-    if sent.text.rstrip().endswith("?"):
-        return None
-    found = plover_cue(parsed.text, sent.start, sent.end, _names(parsed))
-    if found is None:
-        return None
-    category, cue = found
-    if root_only:
-        span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        root = _main_verb(span.root) if span is not None else None
-        if root is None or not cue.start <= root.idx < cue.end:
-            return None
-    mentions = actor_words.mentions_in(parsed.text, sent.start, sent.end)
-    a1 = actor_words.pick_actor1(mentions, cue.start, parsed.text)
-    places = _best_places(_own_places(parsed.places, sent))
-    place = places[0] if places else main_place
-    actor1 = actor_words.actor_of(a1, a1.inter, parsed.entities) if a1 is not None else None
-    own = _own_date(parsed.dates, sent)
-    base = parsed.article.date_base
-    date = EventDate(own.value, own.precision) if own is not None else EventDate(base[:10] if base else None,
-                                                                                 "reported" if base else None)
-    claim = _claim_at(parsed.claims, cue.start)
-    return Event(id="verbal", event_type="Strategic developments", sub_event_type="Other", plover_type=category,
-                 actor1=actor1, actor2=None, date=date, place=place,
-                 reported_by=ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id)
-                 if claim is not None and claim.speaker.kind != "author" else None,
-                 certainty=claim.certainty if claim is not None else "certain", trigger=cue,
-                 evidence=[parsed.span(sent.start, sent.end)], confidence=0.3)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -246,10 +181,10 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
                 matches.append((rule, m))
     if not matches:
         return None
-    claim = _claim_at(parsed.claims, matches[0][1].start())
+    claim = claim_at(parsed.claims, matches[0][1].start())
     if claim is not None and _speculative(claim, matches[0][1].start()):
         return None
-    date = _own_date(parsed.dates, sent)
+    date = own_date(parsed.dates, sent)
     base = parsed.article.date_base
     if date is not None and date.value and base and date.value[:10] > base[:10]:
         return None  # a date after publication: announced or planned, not (yet) an event
@@ -277,7 +212,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         index=i, sentence=sent, trigger=Span.of(text, m.start(), m.end()), kind=kind, sub_event_type=sub,
         confidence=confidence, fixed=fixed is not None, vague=vague, inter1=rule.inter1, inter2=rule.inter2,
         inter1_probs=inter_probs, actors=mentions, counts=counts, date=date,
-        places=_own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
+        places=own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
         rule_kinds={r.kind for r, _ in matches}, paragraph=text.rfind("\n\n", 0, sent.start),
     )
 
@@ -321,25 +256,6 @@ def _speculative(claim: Claim, trigger_start: int) -> bool:
         return False
     cues = [c for c in claim.certainty_cues if c.start < trigger_start and not _QUALIFIER_CUE.match(c.text)]
     return bool(cues) or not claim.certainty_cues
-
-
-def _claim_at(claims: list[Claim], offset: int) -> Claim | None:
-    inside = [c for c in claims if c.content.start <= offset < c.content.end]
-    return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None
-
-
-def _own_date(dates: list[DateRef], sent: Sentence) -> DateRef | None:
-    own = [d for d in dates if d.value and sent.start <= d.span.start < sent.end]
-    return own[0] if own else None
-
-
-def _own_places(places: list[Place], sent: Sentence) -> list[Place]:
-    out = []
-    for place in places:
-        spans = [s for s in place.mentions if sent.start <= s.start < sent.end]
-        if spans and place.resolved:
-            out.append((spans[0].start, place))
-    return [p for _, p in sorted(out, key=lambda sp: sp[0])]
 
 
 # --------------------------------------------------------------------------- merging
@@ -481,7 +397,7 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     primary = max(fixed, key=lambda m: (m.confidence, -m.index)) if fixed else group
     sub = primary.sub_event_type
     etype = lex.type_of.get(sub, "Strategic developments")
-    place = next((p for m in group.members for p in _best_places(m.places)), None)
+    place = next((p for m in group.members for p in best_places(m.places)), None)
     if place is None:
         place = _next_sentence_place(parsed, group) or main_place
     country = place.country_name if place is not None else None
@@ -500,7 +416,7 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
         id=f"e{n}",
         event_type=etype,
         sub_event_type=sub,
-        plover_type=_plover(parsed, primary, etype, sub, lex),
+        plover_type=plover_type(parsed, primary.sentence, etype, lex.plover.get(sub)),
         actor1=actor1,
         actor2=actor2,
         date=_date(parsed, group),
@@ -517,21 +433,6 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     )
 
 
-def _plover(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexicons) -> str | None:
-    """The PLOVER category: by the ACLED sub-type, except for Strategic developments, where the verb says more."""
-    mapped = lex.plover.get(sub)
-    if etype == "Strategic developments" or mapped is None:
-        found = plover_cue(parsed.text, c.sentence.start, c.sentence.end, _names(parsed))
-        if found is not None:
-            return found[0]
-    return mapped
-
-
-def _best_places(places: list[Place]) -> list[Place]:
-    """The most precise of a sentence's places first (a town before its region before its country)."""
-    return sorted(places, key=lambda p: p.precision or 9)
-
-
 def _next_sentence_place(parsed: ParsedArticle, group: Candidate) -> Place | None:
     """"Such incidents were reported in X": the sentence after the last mention locates the event."""
     last = group.members[-1].index
@@ -541,45 +442,18 @@ def _next_sentence_place(parsed: ParsedArticle, group: Candidate) -> Place | Non
     between = parsed.text[parsed.sentences[last].end:nxt.start]
     if "\n\n" in between or _has_trigger(parsed, nxt):
         return None
-    places = _best_places(_own_places(parsed.places, nxt))
+    places = best_places(own_places(parsed.places, nxt))
     return places[0] if places else None
-
-
-def _main_place(parsed: ParsedArticle) -> Place | None:
-    """The places stage's main place when it offers one, else the resolved place mentioned most (ties: first)."""
-    try:
-        from . import places as places_stage
-
-        helper = getattr(places_stage, "main_place", None)
-        if helper is not None:
-            found = helper(parsed.places)
-            if found is None or isinstance(found, Place):
-                return found
-    except Exception as exc:  # the places stage is another module's; its failure must not lose the events
-        log.warning("main_place of the places stage failed on %s: %r", parsed.article.id, exc)
-    resolved = [p for p in parsed.places if p.resolved and p.mentions]
-    if not resolved:
-        return None
-    return max(resolved, key=lambda p: (len(p.mentions), -(p.precision or 9), -p.mentions[0].start))
 
 
 def _date(parsed: ParsedArticle, group: Candidate) -> EventDate:
     own = next((m.date for m in group.members if m.date is not None), None)
     if own is None:
-        own = _context_date(parsed, group.members[0].sentence)
+        own = context_date(parsed, group.members[0].sentence)
     if own is not None and own.value:
         return EventDate(own.value, own.precision)
     base = parsed.article.date_base
     return EventDate(base[:10] if base else None, "reported" if base else None)
-
-
-def _context_date(parsed: ParsedArticle, sent: Sentence) -> DateRef | None:
-    """The nearest date before the sentence in its paragraph."""
-    para_start = parsed.text.rfind("\n\n", 0, sent.start)
-    before = [d for d in parsed.dates if d.value and para_start <= d.span.start < sent.start]
-    base = parsed.article.date_base
-    before = [d for d in before if not base or d.value[:10] <= base[:10]]
-    return before[-1] if before else None
 
 
 def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexicons, country: str | None):
