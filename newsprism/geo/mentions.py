@@ -49,7 +49,11 @@ class Mention:
     @property
     def located(self) -> bool:
         """Placey, or after "in"/"near" (where even a name the NER calls a person is taken if the gazetteer has it)."""
-        return self.placey or self.cue in ("loc-prep", "chain", "contained")
+        if self.placey or self.cue in ("loc-prep", "chain", "contained"):
+            return True
+        if self.cue in ("strong-prep", "prep") and self.label in (None, "ORG", "GPE", "LOC", "FAC"):
+            return self.cue == "strong-prep" or self.label in PLACE_LABELS  # "at the prison of Tangier" needs the NER too
+        return self.cue in ("strong-prep", "prep") and self.label == "PERSON" and toponym_like(self.text)
 
     @property
     def placey(self) -> bool:
