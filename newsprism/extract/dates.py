@@ -115,6 +115,8 @@ def is_false_hit(text: str, start: int, end: int, parsed: ParsedArticle | None =
         return True
     if text[end:end + 1] == "%" or text[end:end + 9].lower().startswith(" percent"):
         return True
+    if low.isdigit() and not _YEAR.fullmatch(low):
+        return True  # a bare number ("12345") is not a year
     return not any(ch.isdigit() for ch in low) and not _has_date_word(low)
 
 
