@@ -476,6 +476,8 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
         a1 = next((m for m in c.actors if m.inter == inter1), None)
     actor1 = actor_words.actor_of(a1, inter1, parsed.entities, country)
     a2 = actor_words.pick_actor2(c.actors, a1, c.trigger.start)
+    if a2 is not None and inter1 in (5, 6) and a2.inter in (5, 6):
+        a2 = None  # the protesters of a riot are its rioters, not its target
     default2 = lex.default_actor2.get(sub) or lex.default_actor2.get(etype)
     if sub == "Peaceful protest":
         actor2 = None
