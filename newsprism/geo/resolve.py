@@ -32,7 +32,7 @@ CURATED = {"country": 4.0, "continent": 3.0, "region": 3.0}
 FUZZY_MIN = 85.0  # rapidfuzz ratio a misspelling needs on its own
 FUZZY_MIN_IN_CONTEXT = 80.0  # ... and when the candidate is in the article's country or container
 BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at least this big ...
-FUZZY_MIN_OUT_OF_CONTEXT = 90.0  # ... and this close
+FUZZY_MIN_OUT_OF_CONTEXT = 92.0  # ... and this close
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
 CONTEXT_TOWN = 20_000  # a town this big, known in one country only, says the country as much as its name
@@ -175,12 +175,22 @@ def _join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[M
     """ "Baja" + "California": neighbours split by the NER that the gazetteer knows as one name."""
     out: list[Mention] = []
     new_index: dict[int, int] = {}
+    changed = False
     i = 0
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt is not None and text[m.end:nxt.start] == " ":
             whole = text[m.start:nxt.end]
+            moved = _move_boundary(m, nxt, gaz, text)
+            if moved is not None:  # "Tijuana Baja" + "California" -> "Tijuana" + "Baja California"
+                new_index[i] = len(out)
+                new_index[i + 1] = len(out) + 1
+                moved[0].container = i + 1  # an old index, re-pointed below
+                out.extend(moved)
+                changed = True
+                i += 2
+                continue
             if any(c.kind != "city" or c.population >= SITE_TOWN_MIN for c in gaz.lookup(whole)):
                 joined = dataclasses.replace(
                     m, end=nxt.end, text=whole, container=nxt.container, typed_end=nxt.typed_end,
@@ -193,7 +203,7 @@ def _join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[M
         new_index[i] = len(out)
         out.append(m)
         i += 1
-    if len(out) == len(mentions):
+    if not changed and len(out) == len(mentions):
         return mentions
     for m in out:
         if m.container is not None:
@@ -201,6 +211,23 @@ def _join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[M
             if m.container == out.index(m):
                 m.container = None
     return out
+
+
+def _move_boundary(m: Mention, nxt: Mention, gaz: Gazetteer, text: str) -> list[Mention] | None:
+    words_ = m.text.split(" ")
+    if len(words_) < 2 or gaz.lookup(m.text):
+        return None
+    for k in range(len(words_) - 1, 0, -1):
+        left = " ".join(words_[:k])
+        cut = m.start + len(left)
+        right = text[cut + 1:nxt.end]
+        towns = {c.country for c in gaz.lookup(left) if c.kind == "city" and c.population >= SITE_TOWN_MIN}
+        if towns and any(c.kind in ("admin1", "region") and c.country in towns for c in gaz.lookup(right)):
+            head = dataclasses.replace(m, end=cut, text=left, typed_end=None)
+            tail = dataclasses.replace(nxt, start=cut + 1, text=right, chain_tail=True, hint=nxt.hint or "admin",
+                                       cue=nxt.cue or "chain")
+            return [head, tail]
+    return None
 
 
 def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Mention]:
@@ -221,7 +248,8 @@ def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
             continue
         for k in range(1, len(words_)):
             left, right = " ".join(words_[:k]), " ".join(words_[k:])
-            if gaz.lookup(left) and any(c.kind in ("admin1", "country", "region") for c in gaz.lookup(right)):
+            towns = {c.country for c in gaz.lookup(left) if c.kind == "city" and c.population >= SITE_TOWN_MIN}
+            if any(c.kind in ("admin1", "country", "region") and c.country in towns for c in gaz.lookup(right)):
                 cut = m.start + len(left)
                 head = dataclasses.replace(m, end=cut, text=left, typed_end=None, container=None)
                 tail = dataclasses.replace(
