@@ -28,6 +28,7 @@ class FuseConfig:
     generic_actor_words: frozenset[str]
     actor_match_ratio: float
     horizon_patterns: tuple[re.Pattern[str], ...]
+    rhetoric_min_confidence: float = 0.5
     version: int = 1
 
     @classmethod
@@ -51,6 +52,7 @@ class FuseConfig:
             generic_actor_words=frozenset(w.lower() for w in data["generic_actor_words"]),
             actor_match_ratio=float(data["actor_match_ratio"]),
             horizon_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["horizon_patterns"]),
+            rhetoric_min_confidence=float(data.get("rhetoric_min_confidence", 0.5)),
             version=int(data.get("version", 1)),
         )
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..model import Analysis, OutletProfile
 from .cluster import outlet_label
+from .config import FuseConfig, default_config
 
 _WORD = re.compile(r"\w+")
 
@@ -21,13 +22,15 @@ def _words(analysis: Analysis) -> int:
     return max(0, len(_WORD.findall(text)) - boiler)
 
 
-def outlet_profiles(analyses: Sequence[Analysis]) -> list[OutletProfile]:
+def outlet_profiles(analyses: Sequence[Analysis], config: FuseConfig | None = None) -> list[OutletProfile]:
     """One profile per outlet, outlets with most articles first.
 
     ``hedged``: share of claims whose certainty is below "certain"; ``unnamed``: share
     from unnamed sources; ``author_voice``: share in the author's own voice;
-    ``rhetoric_per_1000_words``: rhetoric spans per 1,000 words of body text.
+    ``rhetoric_per_1000_words``: rhetoric spans of at least the configured confidence
+    (``rhetoric_min_confidence``) per 1,000 words of body text.
     """
+    floor = (config or default_config()).rhetoric_min_confidence
     grouped: dict[str, list[Analysis]] = {}
     for analysis in analyses:
         grouped.setdefault(outlet_label(analysis.article), []).append(analysis)
@@ -35,7 +38,7 @@ def outlet_profiles(analyses: Sequence[Analysis]) -> list[OutletProfile]:
     for outlet, items in grouped.items():
         claims = [c for a in items for c in a.claims]
         words = sum(_words(a) for a in items)
-        rhetoric = sum(len(a.rhetoric) for a in items)
+        rhetoric = sum(r.confidence >= floor for a in items for r in a.rhetoric)
         profiles.append(OutletProfile(
             outlet=outlet,
             articles=len(items),

@@ -73,9 +73,9 @@ class Doc:
         self.dates.append(DateRef(self.span(phrase), value, precision))
         return self
 
-    def rhetoric_span(self, phrase, technique="Loaded_Language") -> Doc:
+    def rhetoric_span(self, phrase, technique="Loaded_Language", confidence=0.9) -> Doc:
         s = self.span(phrase)
-        self.rhetoric.append(RhetoricSpan(technique, s.start, s.end, s.text, 0.9))
+        self.rhetoric.append(RhetoricSpan(technique, s.start, s.end, s.text, confidence))
         return self
 
     def analysis(self) -> Analysis:

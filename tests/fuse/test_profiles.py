@@ -28,3 +28,11 @@ def test_outlet_profile_shares_and_rhetoric_density(kit):
 def test_outlet_without_claims_has_no_shares(kit):
     profile, = fuse([kit.Doc("Just a few words.", "a", outlet="X").analysis()]).outlets
     assert profile.claims == 0 and profile.hedged is None and profile.unnamed is None
+
+
+def test_rhetoric_density_counts_only_confident_spans(kit):
+    a = kit.Doc("The traitors fled and the sinister plot failed.", "a", outlet="Paper")
+    a.rhetoric_span("traitors").rhetoric_span("sinister", confidence=0.2)
+    profile, = fuse([a.analysis()]).outlets
+    assert profile.rhetoric_spans == 1
+    assert profile.rhetoric_per_1000_words == round(1000 / 8, 2)
