@@ -12,7 +12,7 @@ import functools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PipelineError
 from ..model import Article, Claim, DateRef, Entity, Event, Place, Rejection, RhetoricSpan, Sentence, Span
@@ -55,6 +55,54 @@ class ParsedArticle:
         return Span.of(self.article.text, start, end)
 
 
+LINE_BREAKS = "newsprism_line_breaks"
+
+
+def _line_breaks_factory(nlp: Language, name: str, short_line: int) -> Any:
+    """Sentence starts at line breaks, set before the parser (which keeps preset boundaries).
+
+    A blank line (a paragraph break) always ends a sentence, and so does a single line break in
+    text whose lines are paragraphs, headlines or header lines. In hard-wrapped text (most lines
+    run on into the next), a single line break ends a sentence only when the line before it is
+    short or ends in sentence-final punctuation.
+    """
+
+    def line_breaks(doc: Doc) -> Doc:
+        wrapped = _hard_wrapped(doc.text)
+        for token in doc[:-1]:
+            if not (token.is_space and "\n" in token.text):
+                continue
+            following = doc[token.i + 1]
+            if token.text.count("\n") >= 2 or not wrapped:
+                following.is_sent_start = True
+                continue
+            line_start = doc.text.rfind("\n", 0, token.idx) + 1
+            line = doc.text[line_start:token.idx].strip()
+            if len(line) < short_line or line.endswith((".", "!", "?", ":", '"', "”", "'")):
+                following.is_sent_start = True
+        return doc
+
+    return line_breaks
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether most non-blank lines run on into the next line (text wrapped at a fixed width)."""
+    lines = text.split("\n")
+    filled = [bool(line.strip()) for line in lines]
+    count = sum(filled)
+    if count < 6:
+        return False
+    running_on = sum(1 for here, after in zip(filled, filled[1:], strict=False) if here and after)
+    return running_on >= count / 2
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.factory(LINE_BREAKS, default_config={"short_line": 60}, func=_line_breaks_factory)
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
     """Load an installed spaCy pipeline by package name or path, once per process."""
@@ -71,6 +119,9 @@ def load_pipeline(name: str) -> Language:
             f"to an installed pipeline"
         ) from None
     nlp.max_length = 10_000_000
+    _register_components()
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
