@@ -393,8 +393,10 @@ def _salience(group: Candidate, position: int) -> float:
 # --------------------------------------------------------------------------- building the event
 
 def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_place: Place | None) -> Event:
-    fixed = [m for m in group.members if m.fixed]
-    primary = max(fixed, key=lambda m: (m.confidence, -m.index)) if fixed else group
+    # a headline or subhead sums up what the body tells with its sources and hedges: the body leads
+    body = [m for m in group.members if not _is_heading(parsed, m.sentence)] or group.members
+    fixed = [m for m in body if m.fixed]
+    primary = max(fixed, key=lambda m: (m.confidence, -m.index)) if fixed else (group if group in body else body[0])
     sub = primary.sub_event_type
     etype = lex.type_of.get(sub, "Strategic developments")
     place = next((p for m in group.members for p in best_places(m.places)), None)
@@ -410,7 +412,7 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     counts = {k: merge_counts([m.counts.get(k) for m in group.members]) for k in ("fatalities", "injured", "arrested", "size")}
     if sub == "Peaceful protest":  # deaths told with a peaceful protest are its cause ("over the killing of"), not its toll
         counts["fatalities"] = None
-    certainty = _certainty(parsed, primary)
+    certainty = max((_certainty(parsed, m) for m in body), key=_CERTAINTY_ORDER.index)
     confidence = round(primary.confidence * (1.0 if certainty == "certain" else 0.8), 3)
     return Event(
         id=f"e{n}",
@@ -490,6 +492,16 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     else:
         actor2 = None
     return actor1, actor2
+
+
+_CERTAINTY_ORDER = ["doubtful", "possible", "probable", "certain"]
+
+
+def _is_heading(parsed: ParsedArticle, sentence: Sentence) -> bool:
+    """A line of its own with no closing punctuation: a headline or a subhead."""
+    text = parsed.text
+    alone = (sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end:sentence.end + 1] in ("", "\n", "\r")
+    return alone and not sentence.text.rstrip().endswith((".", "!", "?", ":", '"', "\u201d", "'"))
 
 
 def _certainty(parsed: ParsedArticle, c: Candidate):
