@@ -40,6 +40,10 @@ EXPLICIT = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    rf"(?:this\s+)?({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night|noon|midday))?", re.I
+)
 _PERIOD: dict[str, DatePrecision] = {"day": "day", "time": "day", "week": "month", "month": "month", "year": "year"}
 NO_BASE = "a relative date, and the article has no publication or reference date to resolve it against"
 UNREADABLE = "not a date expression dateparser can read"
@@ -70,7 +74,7 @@ def extract(parsed: ParsedArticle) -> dict[str, Any]:
     for start, end in sorted(set(found)):
         if end <= start or is_false_hit(text, start, end, parsed):
             continue
-        value, precision, reason = resolve(text[start:end], base)
+        value, precision, reason = resolve(text[start:end], base, future=is_future(parsed, start, end))
         out.append(DateRef(Span.of(text, start, end), value, precision, reason))
     return {"dates": out}
 
@@ -126,13 +130,24 @@ def _has_date_word(low: str) -> bool:
     return bool(words & months or words & rules()["relative_words"])
 
 
-def resolve(expr: str, base: dt.date | None) -> tuple[str | None, DatePrecision | None, str | None]:
-    """(ISO value, precision, reason) for one expression."""
+def resolve(
+    expr: str, base: dt.date | None, future: bool = False
+) -> tuple[str | None, DatePrecision | None, str | None]:
+    """(ISO value, precision, reason) for one expression.
+
+    A bare weekday ("on Wednesday", "Tuesday evening") is the most recent such day on or before ``base`` (the
+    same day when it matches: news convention), or the first one on or after it when ``future`` is true.
+    """
     core, coarse = _strip(expr)
     core = rules()["rewrite"].get(core.lower(), core)
     relative = not _YEAR.search(core)
     if relative and base is None:
         return None, None, NO_BASE
+    weekday = _WEEKDAY.fullmatch(core.strip())
+    if weekday and base is not None:
+        delta = (base.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        day = base + dt.timedelta(days=(7 - delta) % 7 if future else -delta)
+        return day.isoformat(), "day", None
     parsed = _parse(core, base.isoformat() if base else None)
     if parsed is None:
         for sep in rules()["range_separators"]:
@@ -155,6 +170,29 @@ def resolve(expr: str, base: dt.date | None) -> tuple[str | None, DatePrecision 
     elif precision == "year":
         day = day.replace(month=1, day=1)
     return day.isoformat(), precision, None
+
+
+def is_future(parsed: ParsedArticle, start: int, end: int) -> bool:
+    """The verb that governs the expression is future: "will meet on Friday", "plans to vote on Monday"."""
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    r = rules()
+    aux, heads = frozenset(r.get("future_auxiliaries", ())), frozenset(r.get("future_heads", ()))
+    tok = span.root
+    for _ in range(4):  # up to the governing verb ("on Friday" -> "meet")
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in tok.children):
+        return True
+    # an infinitive under a planning verb: "plans to meet", "is due to vote", "is going to sign"
+    if tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in tok.children):
+        head = tok.head
+        return head.lemma_.lower() in heads or head.lower_ in heads
+    return False
 
 
 def _strip(expr: str) -> tuple[str, DatePrecision | None]:

@@ -69,3 +69,37 @@ def test_false_hits():
 def test_parse_base_accepts_iso_datetimes():
     assert parse_base("2022-01-07T10:00:00+03:00") == dt.date(2022, 1, 7)
     assert parse_base(None) is None
+
+
+def test_weekday_is_the_most_recent_such_day_on_or_before_publication():
+    wednesday = dt.date(2022, 1, 5)
+    assert resolve("on Wednesday", wednesday) == ("2022-01-05", "day", None)
+    assert resolve("Tuesday evening", wednesday) == ("2022-01-04", "day", None)
+    assert resolve("Thursday", wednesday) == ("2021-12-30", "day", None)
+    assert resolve("Friday", wednesday, future=True) == ("2022-01-07", "day", None)
+    assert resolve("Wednesday", wednesday, future=True) == ("2022-01-05", "day", None)
+    assert resolve("last Wednesday", wednesday)[0] != "2022-01-05"
+
+
+@pytest.mark.slow
+def test_weekdays_in_the_zdnet_sample_published_on_a_wednesday(samples_dir, settings):
+    path = samples_dir / "kazakhstan-zdnet-2022-01-05.txt"
+    result = newsprism.analyze(path, published="2022-01-05", settings=settings.replace(stages=("dates",)))
+    by_text = {}
+    for d in result.dates:
+        by_text.setdefault(d.span.text.lower().removeprefix("on ").split()[0], set()).add(d.value)
+    assert by_text["wednesday"] == {"2022-01-05"}
+    assert by_text["tuesday"] == {"2022-01-04"}
+
+
+@pytest.mark.slow
+def test_a_future_weekday_is_the_next_one(settings):
+    text = (
+        "The ministers met on Monday in the capital. The president will meet the protest leaders on Friday, "
+        "his office said. Parliament plans to vote on the bill on Tuesday."
+    )
+    result = newsprism.analyze(text, published="2022-01-05", settings=settings.replace(stages=("dates",)))
+    values = {d.span.text.removeprefix("on ").split()[0]: d.value for d in result.dates}
+    assert values["Monday"] == "2022-01-03"
+    assert values["Friday"] == "2022-01-07"
+    assert values["Tuesday"] == "2022-01-11"
