@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
-from ..model import Analysis, Article, Event, EventDate, EventRef, Evidence, Figure, Place, ReportedBy, Span, Story
+from ..model import Analysis, Article, Claim, Event, EventDate, EventRef, Evidence, Figure, Place, ReportedBy, Span, Story
 from .config import FuseConfig, default_config
 
 _WORD = re.compile(r"\w+")
@@ -41,6 +41,7 @@ class Member:
     article: Article
     outlet: str
     order: int
+    claims: tuple[Claim, ...] = ()  # the article's claims: who gives each figure
 
 
 def outlet_label(article: Article) -> str:
@@ -60,7 +61,8 @@ def members_of(analyses: Sequence[Analysis]) -> list[Member]:
     for analysis in analyses:
         outlet = outlet_label(analysis.article)
         for event in analysis.events:
-            out.append(Member(EventRef(analysis.id, event.id), event, analysis.article, outlet, len(out)))
+            out.append(Member(EventRef(analysis.id, event.id), event, analysis.article, outlet, len(out),
+                              tuple(analysis.claims)))
     return out
 
 
@@ -458,6 +460,19 @@ def _figures(group: Sequence[Member], field_name: str) -> list[Figure]:
         out.append(Figure(
             low=count.low, high=count.high, best=count.best, outlet=m.outlet, ref=m.ref,
             evidence=Evidence(m.ref.article_id, span) if span else None,
-            reported_by=m.event.reported_by.name if m.event.reported_by else None,
+            reported_by=_figure_source(m, count.span),
         ))
     return out
+
+
+def _figure_source(m: Member, span: Span | None) -> str | None:
+    """Who gives a figure: the source of the claim whose content holds the number, else the event's source.
+
+    "Eyewitnesses said that several were injured" credits the eyewitnesses with the injured, even
+    when the event as a whole is reported by a news agency.
+    """
+    if span is not None:
+        for claim in m.claims:
+            if claim.speaker.kind != "author" and claim.content.start <= span.start and span.end <= claim.content.end:
+                return claim.speaker.name
+    return m.event.reported_by.name if m.event.reported_by else None

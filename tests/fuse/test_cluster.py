@@ -207,3 +207,16 @@ def test_a_story_is_coded_with_its_gravest_sub_type(kit):
     c.event("Troops shot at protesters", sub="Excessive force against protesters", where=kumasi(kit))
     story, = fuse([a.analysis(), b.analysis(), c.analysis()]).stories
     assert (story.event_type, story.sub_event_type) == ("Protests", "Excessive force against protesters")
+
+
+def test_each_figure_is_credited_to_the_claim_that_gives_it(kit):
+    text = ("Police fired on protesters in Kumasi, the agency reported. "
+            "Witnesses said that three people were injured. Officials said 20 were detained.")
+    a = kit.Doc(text, "a", outlet="Daily A")
+    a.claim("Police fired on protesters in Kumasi", speaker="the agency", speaker_kind="media")
+    a.claim("that three people were injured", speaker="Witnesses", speaker_kind="collective")
+    a.event("Police fired on protesters", where=kumasi(kit), injured=((3, 3), "three"), arrested=((20, 20), "20"),
+            by="the agency")
+    (story,) = fuse([a.analysis()]).stories
+    assert [f.reported_by for f in story.injured] == ["Witnesses"]
+    assert [f.reported_by for f in story.arrested] == ["the agency"]  # no claim holds it: the event's source
