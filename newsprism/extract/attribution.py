@@ -384,15 +384,22 @@ def _adverb_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution
     return Attribution((tok.idx, tok.idx + len(tok)), content, None, None, cue.kind, None, True)
 
 
+NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against"})
+
+
 def _noun_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark"
                                                                               for g in c.children)), None)
+    source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+    cue = lex.noun_cues[tok.lemma_.lower()]
+    if clause is None and cue.takes_object and source_tok is not None:
+        # "Smith's criticism of the plan": the phrase after the noun says what
+        clause = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_CONTENT_PREPS
+                       and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if clause is None:
         return None
     content = _chars(doc, *_subtree_span(clause))
-    source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
     source = _chars(doc, *_subtree_span(source_tok)) if source_tok is not None else None
-    cue = lex.noun_cues[tok.lemma_.lower()]
     return Attribution((tok.idx, tok.idx + len(tok)), content, source, source_tok.i if source_tok is not None else None,
                        cue.kind, None, source_tok is None)
 
@@ -461,8 +468,10 @@ def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, re
     if known is not None:
         return known if prob >= model["threshold"] * model.get("lexicon_factor", 0.5) else None
     if prob >= model["threshold"]:
-        # a verb the model is sure of may report through its object too ("mocked the proposal")
-        return Cue(lemma, "verb", "report", takes_object=prob >= model.get("object_threshold", 0.6))
+        # a verb the model is sure of may report through its object too when the object is itself something said
+        # ("dismissed the claim"), never through any noun phrase: "dismissed the government" is an act, not a claim
+        said = any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.noun_cues for c in tok.children)
+        return Cue(lemma, "verb", "report", takes_object=said and prob >= model.get("object_threshold", 0.6))
     return None
 
 
