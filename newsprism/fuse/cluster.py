@@ -466,13 +466,21 @@ def _figures(group: Sequence[Member], field_name: str) -> list[Figure]:
 
 
 def _figure_source(m: Member, span: Span | None) -> str | None:
-    """Who gives a figure: the source of the claim whose content holds the number, else the event's source.
+    """Who gives a figure: the source of the claim whose content holds the number.
 
     "Eyewitnesses said that several were injured" credits the eyewitnesses with the injured, even
-    when the event as a whole is reported by a news agency.
+    when the event as a whole is reported by a news agency; a figure no claim holds is the outlet's
+    own (None), not lent the source of another sentence. The event's source gives the figure when the
+    number stands in the sentence of the event's trigger, or when the number's span is not known.
     """
-    if span is not None:
-        for claim in m.claims:
-            if claim.speaker.kind != "author" and claim.content.start <= span.start and span.end <= claim.content.end:
-                return claim.speaker.name
-    return m.event.reported_by.name if m.event.reported_by else None
+    event_source = m.event.reported_by.name if m.event.reported_by else None
+    if span is None:
+        return event_source
+    for claim in m.claims:
+        if claim.speaker.kind != "author" and claim.content.start <= span.start and span.end <= claim.content.end:
+            return claim.speaker.name
+    trigger = m.event.trigger
+    if trigger is not None and any(e.start <= trigger.start and trigger.end <= e.end and e.start <= span.start
+                                   and span.end <= e.end for e in m.event.evidence):
+        return event_source
+    return None

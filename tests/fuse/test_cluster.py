@@ -219,4 +219,4 @@ def test_each_figure_is_credited_to_the_claim_that_gives_it(kit):
             by="the agency")
     (story,) = fuse([a.analysis()]).stories
     assert [f.reported_by for f in story.injured] == ["Witnesses"]
-    assert [f.reported_by for f in story.arrested] == ["the agency"]  # no claim holds it: the event's source
+    assert [f.reported_by for f in story.arrested] == [None]  # no claim holds it: the outlet's own figure

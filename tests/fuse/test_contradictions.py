@@ -11,6 +11,8 @@ def test_at_least_40_killed_vs_eight_died_is_one_story_with_that_contradiction(k
                 "hospital sources said.", "a", outlet="Daily A")
     a.event("opened fire on protesters", where=where, dead=((40, None), "At least 40 people were killed"))
     b = kit.Doc("Eight people died when police fired on demonstrators in Kumasi, the ministry said.", "b", outlet="Wire B")
+    b.claim("Eight people died when police fired on demonstrators in Kumasi", speaker="the ministry",
+            speaker_kind="organisation")
     b.event("police fired on demonstrators", where=where, dead=((8, 8), "Eight people died"), by="the ministry")
     result = fuse([a.analysis(), b.analysis()])
 
