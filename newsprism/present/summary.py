@@ -70,6 +70,8 @@ def _quote(text: str | None) -> str:
 def _event(e: Any) -> str:
     kind = e.sub_event_type or e.event_type
     date = e.date.value if e.date and e.date.value else "date ?"
+    if e.date and e.date.value and e.date.precision == "reported":
+        date = f"reported {date}"  # no date of its own: the article's date
     parts = [date, kind]
     if e.place is not None:
         parts.append(f"at {e.place.resolved_name or e.place.name}")
