@@ -33,7 +33,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 8
+BUILD_FORMAT = 9
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "gazetteer.sqlite"
 _NON_ALNUM = re.compile(r"[^\w]+")
-_APOSTROPHES = re.compile(r"['’ʼʻ`´]")
+_APOSTROPHES = re.compile(r"['‘’ʼʻʽʾʿ`´]")  # also the ayn and hamza of Arabic transliterations ("Darʿā")
 
 
 class GazetteerError(NewsprismError):
@@ -54,6 +54,7 @@ class Candidate:
     population: int
     precision: int  # 1 town, 2 region, 3 country or larger
     main: bool  # the name matched is the entry's main name (not an alternate)
+    loose: bool = False  # matched only under loose_key ("Sirt" -> "Siirt"), not by its own spelling
 
 
 def name_key(name: str) -> str:
@@ -121,8 +122,10 @@ class Gazetteer:
             "ORDER BY p.population DESC LIMIT 200",
             (loose_key(key),),
         )
-        rows = rows + [(*row[:11], 0) for row in loose]  # transliteration variants count as alternate names
-        return _dedupe(Candidate(*row[:11], main=bool(row[11])) for row in rows)  # type: ignore[arg-type]
+        exact = [Candidate(*row[:11], main=bool(row[11])) for row in rows]  # type: ignore[arg-type]
+        # transliteration variants count as alternate names, and below an exact spelling
+        variants = [Candidate(*row[:11], main=False, loose=True) for row in loose]  # type: ignore[arg-type]
+        return _dedupe(exact + variants)
 
     def fuzzy(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float], ...]:
         """Entries whose name is close to ``name``: (candidate, score 0-100), best first."""

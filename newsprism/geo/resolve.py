@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Place, Span
 from .build import lexicon_text
-from .gazetteer import Candidate, Gazetteer, haversine_km, name_key
+from .gazetteer import Candidate, Gazetteer, haversine_km, loose_key, name_key
 from .mentions import Mention, words
 
 CURATED = {"country": 4.0, "continent": 3.0, "region": 3.0}
@@ -33,6 +33,8 @@ FUZZY_MIN = 85.0  # rapidfuzz ratio a misspelling needs on its own
 FUZZY_MIN_IN_CONTEXT = 80.0  # ... and when the candidate is in the article's country or container
 BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at least this big ...
 FUZZY_MIN_OUT_OF_CONTEXT = 92.0  # ... and this close
+FUZZY_CLOSE = 94.0  # a one-letter variant ("Quamishli") of a town this big is taken when no country contradicts
+FUZZY_CLOSE_POPULATION = 100_000
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
 CONTEXT_TOWN = 20_000  # a town this big, known in one country only, says the country as much as its name
@@ -40,6 +42,7 @@ CONTEXT_FULL = 1.0  # votes that make a country the article's context with full 
 NO_POINT = 1.5
 NO_POINT_AREA = 0.5
 MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternate name
+LOOSE = 0.8  # a transliteration variant ("Sirt" ~ "Siirt") counts less than a spelling the entry has
 JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
 JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own best
 SITE_TOWN_MIN = 10_000  # a site is placed at the town it is named after only if the town is this big
@@ -158,6 +161,12 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     if m.hint == "site" and not found:
         return _site_town(m, gaz)
     return found
+
+
+def _named_site(m: Mention) -> bool:
+    """ "Hama Airbase" (that the NER calls an organisation): a site word after a town's name."""
+    parts = m.text.split()
+    return m.hint == "site" and len(parts) > 1 and parts[-1].lower() in set(words()["site_words"])
 
 
 def _site_town(m: Mention, gaz: Gazetteer) -> tuple[Candidate, ...]:
@@ -334,6 +343,8 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
         s -= 1.0 if hint == "admin" and m.cue == "type" else 0.0  # "Lara state" is the state
     if c.main:
         s += MAIN_NAME
+    if c.loose:
+        s -= LOOSE
     if c.lat is None:  # an entry with no coordinates helps less than one with them
         s -= NO_POINT_AREA if c.kind in ("admin1", "admin2") else NO_POINT
     s += 0.4 * math.log10(c.population + 1)
@@ -366,7 +377,7 @@ def _choose(
     container: _Choice | None,
 ) -> _Choice | None:
     w = words()
-    if m.label in ("PERSON", "ORG", "NORP") and m.cue not in CUES:
+    if m.label in ("PERSON", "ORG", "NORP") and m.cue not in CUES and not _named_site(m):
         cands = tuple(c for c in cands if c.kind in CURATED)  # with no place cue, a "person" is a place only if a country
     if cands:
         scored = sorted(((_score(m, c, context, container), c) for c in cands), key=lambda t: (-t[0], t[1].kind != "city"))
@@ -386,12 +397,14 @@ def _choose(
     options = []
     initial = name_key(m.text)[:1]
     for c, ratio, key in gaz.fuzzy_keys(m.text, 78.0):
-        if key[:1] != initial:
+        if key[:1] != initial and loose_key(key)[:1] != initial:  # "Quamishli" ~ "Al Qamishli"
             continue  # a misspelling keeps its first letter ("Arytau" is not "Sarytau", Saratov)
         in_context = bool(c.country and (context.get(c.country, 0) >= 0.5 or (container and container.cand.country == c.country)))
         if ratio < (FUZZY_MIN_IN_CONTEXT if in_context else FUZZY_MIN):
             continue
-        if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT):
+        if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT) and not (
+            ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION and not _clear_elsewhere(c, context)
+        ):
             continue
         options.append((_score(m, c, context, container) + (ratio - 100) / 5, c, ratio))
     if not options:
@@ -399,6 +412,11 @@ def _choose(
     options.sort(key=lambda t: -t[0])
     score, best, ratio = options[0]
     return _Choice(best, score, round(0.9 * ratio / 100, 3), fuzzy=ratio)
+
+
+def _clear_elsewhere(c: Candidate, context: dict[str, float]) -> bool:
+    """The article clearly names a country, and it is not this candidate's."""
+    return bool(context) and max(context.values()) >= 0.99 and context.get(c.country or "", 0.0) < 0.5
 
 
 def _outside(c: Candidate, container: _Choice | None) -> bool:

@@ -57,3 +57,28 @@ def test_every_mention_is_a_span_of_the_text(settings):
     for place in places_of(text, settings):
         for span in place.mentions:
             assert text[span.start:span.end] == span.text
+
+
+def test_transliteration_variant_ranks_below_an_exact_spelling():
+    import dataclasses
+
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.mentions import Mention
+    from newsprism.geo.resolve import _score
+
+    town = Candidate(1, "geonames:1", "Aaa", "city", "AAA", "A", None, 1.0, 1.0, 120_000, 1, False)
+    m = Mention(0, 3, "Aaa")
+    variant = dataclasses.replace(town, loose=True)
+    assert _score(m, town, {}, None) > _score(m, variant, {}, None)
+
+
+def test_one_letter_variant_of_a_big_town_without_a_contrary_country(settings):
+    places = places_of("Police dispersed a rally in the northern city of Kokshetaou on Monday.", settings)
+    assert resolved(places, "Kokshetaou").country == "KAZ"  # Kokshetau, no exact spelling
+    text = "In Ukraine, police dispersed a rally in the northern city of Kokshetaou on Monday, the Ukrainian police said."
+    assert not any(p.resolved and p.name == "Kokshetaou" for p in places_of(text, settings))
+
+
+def test_a_site_named_after_its_town_is_placed_there_even_when_the_ner_says_organisation(settings):
+    places = places_of("On Monday, drones targeted Kutaisi Airbase. No injuries were reported.", settings)
+    assert resolved(places, "Kutaisi Airbase").country == "GEO"
