@@ -199,7 +199,8 @@ def _verb_attribution(
     elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _has_dep(tok, ("dobj", "obj")):
         lo, hi = _subtree_span(tok.head, exclude=set(t.i for t in tok.subtree))
         content = _chars(doc, lo, hi)
-    elif cue.takes_object or (cue.kind != "report" or cue.lemma not in lex.verb_cues) and _has_dep(tok, ("xcomp", "prep")):
+    elif cue.takes_object or (cue.kind != "report" or cue.lemma not in lex.verb_cues) and _reports_something(tok):
+        # an object alone (with "on Wednesday" beside it) is what an act was done to, not what was said
         content = _complements(doc, tok)
     # the cue: the verb with its particle and an adjacent channel phrase
     cue_lo, cue_hi = tok.i, tok.i

@@ -131,6 +131,26 @@ def test_no_attribution_without_a_cue(nlp):
     assert find(nlp, "Troops opened fire on protesters in the central square on Thursday.") == []
 
 
+def test_an_act_on_a_noun_phrase_is_not_a_claim(nlp):
+    text = "President Tokayev dismissed the government on Wednesday and appointed a new prime minister."
+    assert [text[slice(*a.cue)] for a in find(nlp, text)] == []
+
+
+def test_an_owned_cue_noun_with_an_of_phrase(nlp):
+    text = "The senator's criticism of the new tax plan was sharp."
+    atts = [a for a in find(nlp, text) if text[slice(*a.cue)] == "criticism"]
+    assert len(atts) == 1
+    assert text[slice(*atts[0].source)] == "The senator's" or text[slice(*atts[0].source)].startswith("The senator")
+    assert "the new tax plan" in text[slice(*atts[0].content)]
+
+
+def test_an_attitude_verb_with_an_object(nlp):
+    text = "The opposition leader supports the new constitution."
+    atts = find(nlp, text)
+    assert [text[slice(*a.cue)] for a in atts] == ["supports"]
+    assert text[slice(*atts[0].content)] == "the new constitution"
+
+
 @pytest.fixture(scope="module")
 def small(settings):
     import newsprism
