@@ -26,6 +26,7 @@ import re
 import sqlite3
 import tempfile
 import time
+import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -229,7 +230,24 @@ class _Builder:
                 for suffix, replacement in self.admin_words["adjective_endings"]:
                     if base.endswith(suffix) and len(base) > len(suffix) + 2:
                         out.append(base[: len(base) - len(suffix)] + replacement)
+                out.extend(self.english_directions(base))
         return list(dict.fromkeys(out))
+
+    def english_directions(self, base: str) -> list[str]:
+        """ "Maluku Utara" -> "North Maluku", "Nord-Kivu" -> "North Kivu": the English form news uses."""
+        table = self.admin_words.get("direction_words", {})
+        words = [w for w in re.split(r"[\s-]+", base) if w]
+        folded = [_fold(w) for w in words]
+        out = []
+        for n in (2, 1):  # "Barat Daya" before "Barat"
+            if len(words) <= n:
+                continue
+            tail, head = " ".join(folded[-n:]), " ".join(folded[:n])
+            if tail in table and not any(w in table for w in folded[:-n]):  # not "Sud-Ouest"
+                out.append(f"{table[tail].title()} {' '.join(words[:-n])}")
+            if head in table and not any(w in table for w in folded[n:]):
+                out.append(f"{table[head].title()} {' '.join(words[n:])}")
+        return out
 
     def country_rows(self, by_country_key: dict[tuple[str, str], dict[str, Any]]) -> None:
         import pycountry
@@ -266,6 +284,11 @@ class _Builder:
             row = (f"region:{r['id']}", r["name"], "region", iso3, self.country_name.get(iso3 or ""), r.get("admin1"),
                    r["lat"], r["lon"], int(r.get("population", 0)), 2)
             self.add_place(row, [r["name"], *r.get("aliases", [])], r["name"])
+
+
+def _fold(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in text if ch.isalpha() and not unicodedata.combining(ch))
 
 
 def _good_alternate(name: str) -> bool:

@@ -35,8 +35,10 @@ BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at 
 FUZZY_MIN_OUT_OF_CONTEXT = 92.0  # ... and this close
 FUZZY_CLOSE = 94.0  # a one-letter variant ("Quamishli") of a town this big is taken when no country contradicts
 FUZZY_CLOSE_POPULATION = 100_000
+FUZZY_ADMIN = 92.0  # ... and a spelling variant of a first-level area (provinces are few and their names distinctive)
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 NEAR_KM = 150.0
+OTHER_ADMIN1 = 1.5  # a town known to lie in another first-level area than the one the text puts it in
 CONTEXT_TOWN = 20_000  # a town this big, known in one country only, says the country as much as its name
 CONTEXT_FULL = 1.0  # votes that make a country the article's context with full weight
 NO_POINT = 1.5
@@ -200,7 +202,7 @@ def _join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[M
                 changed = True
                 i += 2
                 continue
-            if any(c.kind != "city" or c.population >= SITE_TOWN_MIN for c in gaz.lookup(whole)):
+            if any(c.kind != "city" or c.population >= SITE_TOWN_MIN for c in gaz.lookup(whole)) or _one_name(m, nxt, gaz):
                 joined = dataclasses.replace(
                     m, end=nxt.end, text=whole, container=nxt.container, typed_end=nxt.typed_end,
                     hint=m.hint or nxt.hint, cue=m.cue or nxt.cue,
@@ -220,6 +222,14 @@ def _join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[M
             if m.container == out.index(m):
                 m.container = None
     return out
+
+
+def _one_name(m: Mention, nxt: Mention, gaz: Gazetteer) -> bool:
+    """ "Bala Dasht village", "Shirin Tagab district": a name the NER cut after a word it took for a place,
+    typed as a whole by the word after it, when the first word alone names no town or area of its own."""
+    if nxt.cue != "type" or nxt.hint not in ("town", "district") or m.cue == "type" or len(m.text.split()) > 1:
+        return False
+    return not any(c.main and (c.kind != "city" or c.population >= SITE_TOWN_MIN) for c in gaz.lookup(m.text))
 
 
 def _move_boundary(m: Mention, nxt: Mention, gaz: Gazetteer, text: str) -> list[Mention] | None:
@@ -363,6 +373,8 @@ def _container_bonus(c: Candidate, cont: Candidate) -> float:
         bonus += 2.0
     if c.admin1 and cont.kind in ("admin1", "region", "city") and name_key(c.admin1) == name_key(cont.admin1 or cont.name):
         bonus += 2.0
+    elif c.admin1 and cont.kind == "admin1" and c.country == cont.country:
+        bonus -= OTHER_ADMIN1  # "Zamora, Michoacan": not the Zamora known to lie in another state
     if None not in (c.lat, c.lon, cont.lat, cont.lon) and cont.kind != "country":
         if haversine_km(c.lat, c.lon, cont.lat, cont.lon) <= NEAR_KM:  # type: ignore[arg-type]
             bonus += 2.0
@@ -403,15 +415,23 @@ def _choose(
         if ratio < (FUZZY_MIN_IN_CONTEXT if in_context else FUZZY_MIN):
             continue
         if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT) and not (
-            ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION and not _clear_elsewhere(c, context)
-        ):
+            (ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION or c.kind == "admin1" and ratio >= FUZZY_ADMIN)
+            and len(key) >= 5 and not _clear_elsewhere(c, context)
+        ):  # "Paktia" ~ "Paktiya", "North Sinai" ~ "North Sina'"
             continue
         options.append((_score(m, c, context, container) + (ratio - 100) / 5, c, ratio))
     if not options:
         return None
     options.sort(key=lambda t: -t[0])
     score, best, ratio = options[0]
+    rivals = [r for _, c, r in options[1:] if c.kind in ("admin1", "admin2") and c.name != best.name and r > ratio - 1.5]
+    if best.kind in ("admin1", "admin2") and rivals and not in_context_of(best, context, container):
+        return None  # "Paktia": as close to one province as to another, out of context -- not a guess
     return _Choice(best, score, round(0.9 * ratio / 100, 3), fuzzy=ratio)
+
+
+def in_context_of(c: Candidate, context: dict[str, float], container: _Choice | None) -> bool:
+    return bool(c.country and (context.get(c.country, 0) >= 0.5 or (container and container.cand.country == c.country)))
 
 
 def _clear_elsewhere(c: Candidate, context: dict[str, float]) -> bool:

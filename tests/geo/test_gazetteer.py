@@ -77,3 +77,13 @@ def test_transliteration_variants_are_marked_loose(gaz):
     variant = gaz.lookup("Rusttavi")  # equal only under loose_key (doubled letter)
     assert exact and not any(c.loose for c in exact if c.name == "Rustavi")
     assert variant and all(c.loose for c in variant)
+
+
+def test_subdivision_names_get_their_english_compass_form():
+    import json
+
+    builder = build_mod._Builder.__new__(build_mod._Builder)
+    builder.admin_words = json.loads(build_mod.lexicon_text("admin_words.v1.json"))
+    assert "North Maluku" in builder.subdivision_names("Maluku Utara")
+    assert "North Kivu" in builder.subdivision_names("Nord-Kivu")
+    assert builder.subdivision_names("Sud-Ouest") == ["Sud-Ouest"]  # two compass words, no name

@@ -82,3 +82,21 @@ def test_one_letter_variant_of_a_big_town_without_a_contrary_country(settings):
 def test_a_site_named_after_its_town_is_placed_there_even_when_the_ner_says_organisation(settings):
     places = places_of("On Monday, drones targeted Kutaisi Airbase. No injuries were reported.", settings)
     assert resolved(places, "Kutaisi Airbase").country == "GEO"
+
+
+def test_english_compass_forms_of_subdivision_names(settings):
+    places = places_of("Rebels attacked a village in Beni territory, North Kivu, and fighting spread to Central Kalimantan.",
+                       settings)
+    assert resolved(places, "North Kivu").country == "COD"  # ISO 3166-2 says "Nord-Kivu"
+    assert resolved(places, "Central Kalimantan").country == "IDN"  # "Kalimantan Tengah"
+
+
+def test_a_town_known_in_another_state_loses_to_the_container(settings):
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.resolve import _container_bonus
+
+    state = Candidate(1, "iso3166-2:XX-A", "Alpha", "admin1", "XXX", "X", "Alpha", None, None, 0, 2, True)
+    inside = Candidate(2, "geonames:2", "Town", "city", "XXX", "X", "Alpha", 1.0, 1.0, 900, 1, True)
+    unknown = Candidate(3, "geonames:3", "Town", "city", "XXX", "X", None, 1.0, 1.0, 900, 1, True)
+    elsewhere = Candidate(4, "geonames:4", "Town", "city", "XXX", "X", "Beta", 1.0, 1.0, 900, 1, True)
+    assert _container_bonus(inside, state) > _container_bonus(unknown, state) > _container_bonus(elsewhere, state)
