@@ -18,16 +18,19 @@ from .common import settings_from
 @click.option("--limit", type=int, default=None, help="Score only the first N records of each file (a quick run).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of metrics per file.")
 @click.option("--errors", type=int, default=0, help="Also print the first N records whose main event type missed.")
+@click.option("--rows", "rows_path", type=click.Path(dir_okay=False), default=None,
+              help="Write every scored record (gold beside prediction) to this JSONL file, to study the misses.")
 @click.option("--write-docs", is_flag=True, help="Rewrite the events section of docs/quality.md.")
 @click.pass_context
 def command(ctx: click.Context, data: tuple[str, ...], split: str, limit: int | None, as_json: bool, errors: int,
-            write_docs: bool) -> None:
+            rows_path: str | None, write_docs: bool) -> None:
     """Event type, sub-type, fatalities, date, place, actor inter and PLOVER accuracy of the main event."""
     from ..errors import NewsprismError
     from ..eval.events import TARGETS, analyse, is_plover, markdown, read_records, score
 
     settings = settings_from(ctx)
     sections = []
+    all_rows: list[dict] = []
     for path in data:
         try:
             records = read_records(path, None)
@@ -45,6 +48,7 @@ def command(ctx: click.Context, data: tuple[str, ...], split: str, limit: int | 
             analyses = analyse(records, settings)
         metrics, rows = score(records, analyses)
         metrics = {"split": used_split, **metrics}
+        all_rows += [{"data": path, **r} for r in rows]
         if as_json:
             click.echo(json.dumps({"data": path, **metrics}))
         else:
@@ -60,6 +64,9 @@ def command(ctx: click.Context, data: tuple[str, ...], split: str, limit: int | 
         cmd += f" --limit {limit}" if limit else ""
         title = "PLOVER gold-standard records" if plover else f"ACLED records ({used_split} split)"
         sections.append((title, cmd, metrics))
+    if rows_path:
+        with open(rows_path, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in all_rows)
     if write_docs:
         from ..eval.report import write_section
 

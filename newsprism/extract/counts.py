@@ -27,6 +27,7 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _PART_OF = re.compile(r"\b(including|among them|among whom|of whom|of them|of which|among the dead|among those)\s*$", re.I)
 _OBJECT = re.compile(r"\s+(?:\d|(?:a|an|the|one|two|three|four|five|several|dozens|his|her|their|at least)\b)", re.I)
 _OWN_VERB = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:were|was|are|is|have|has|had|remain\w*)\b", re.I)
+_CAUSE_BETWEEN = re.compile(r"\b(?:against|over|for|after|following)\s+(?:the\s+)?(?:death|killing|murder)", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|,\s|\.\s")
 
 
@@ -55,6 +56,7 @@ class _Lex:
     not_people: re.Pattern[str]
     unknown: dict[str, re.Pattern[str]]
     unknown_value: tuple[int, int | None, int]
+    cause: dict[str, re.Pattern[str]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +87,8 @@ def lexicon() -> _Lex:
     not_people = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + data["not_people"] + r"\b", re.I)
     unknown = {k: re.compile(v, re.I) for k, v in data["unknown"].items() if k not in ("about", "value")}
     value = tuple(data["unknown"]["value"])
-    return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people, unknown, value)
+    cause = {k: re.compile(v, re.I) for k, v in data.get("cause", {}).items() if k != "about"}
+    return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people, unknown, value, cause)
 
 
 def parse_number(words: str) -> int | None:
@@ -175,6 +178,8 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
     for q, kind in zip(people, kinds, strict=True):
         if kind is None or _PART_OF.search(text, max(start, q.start - 20), q.start):
             continue  # no count; or "5 killed, including 2 children": a part of a count already taken
+        if kind in lex.cause and lex.cause[kind].search(text, max(start, q.start - 90), q.start):
+            continue  # "justice for the death of a man", "after two children were killed": the cause, not the toll
         if kind == "size" and (q.small_word or q.best < 3):
             continue
         found.setdefault(kind, []).append((q, kind))
@@ -190,7 +195,8 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
             low, high, best = lex.unknown_value
             out[kind] = Count(low, high, best, Span.of(text, m.start(), m.end()))
     for kind, pattern in lex.singular.items():
-        if kind not in out and (m := pattern.search(text, start, end)) is not None:
+        if kind not in out and (m := pattern.search(text, start, end)) is not None \
+                and not (kind in lex.cause and lex.cause[kind].search(text, max(start, m.start() - 90), m.start())):
             out[kind] = Count(1, 1, 1, Span.of(text, m.start(), m.end()))
     for kind, pattern in lex.zero.items():
         if kind not in out:
@@ -220,6 +226,8 @@ def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | N
         if m is None:
             continue
         rest = text[q.end + m.end():end]
+        if kind != "size" and _CAUSE_BETWEEN.search(m.group(0)):
+            continue  # "a clinic against the death of a woman": the verb tells another clause's deaths
         if kind != "size" and _OBJECT.match(rest):
             continue  # "a sniper killed 2 soldiers": the number is the agent, the count comes after the verb
         return kind
@@ -232,9 +240,23 @@ def _coordinated(text: str, prev: Quantity, q: Quantity, words: int = 4) -> bool
     return bool(re.fullmatch(rf"(\s+[\w'/.-]+){{0,{words}}}\s*,?\s*(and|as well as|plus|,)\s+", between, re.I))
 
 
-def merge_counts(counts: list[Count | None]) -> Count | None:
-    """The count of one event from several mentions: the largest figure reported (mentions repeat, they do not add)."""
+_ALSO = re.compile(r"[\w\s'-]{0,40}?\b(?:were|was|have been|had been) also\b"  # "2 militants were also killed"
+                   r"|\s+(?:more|others|other \w+)\s+(?:were|was) ", re.I)  # "3 more were killed"
+
+
+def merge_counts(counts: list[Count | None], text: str = "") -> Count | None:
+    """The count of one event from several mentions: the largest figure reported (mentions repeat, they do not add),
+    plus the counts told as additional ("Three members of his family were also killed"; needs ``text``)."""
     present = [c for c in counts if c is not None]
     if not present:
         return None
-    return max(present, key=lambda c: (c.best, c.low))
+    extra = [c for c in present if text and c.span is not None and _ALSO.match(text, c.span.end)] \
+        if len(present) > 1 else []
+    main = [c for c in present if c not in extra]
+    if not main:
+        main, extra = extra[:1], extra[1:]
+    best = max(main, key=lambda c: (c.best, c.low))
+    if not extra:
+        return best
+    high = None if best.high is None or any(c.high is None for c in extra) else best.high + sum(c.high or 0 for c in extra)
+    return Count(best.low + sum(c.low for c in extra), high, best.best + sum(c.best for c in extra), best.span)

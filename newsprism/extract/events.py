@@ -409,7 +409,8 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
         etype, sub = "Battles", "Armed clash"
     claim = next((m.claim for m in group.members if m.claim is not None and m.claim.speaker.kind != "author"), None)
     reported_by = ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id) if claim is not None else None
-    counts = {k: merge_counts([m.counts.get(k) for m in group.members]) for k in ("fatalities", "injured", "arrested", "size")}
+    counts = {k: merge_counts([m.counts.get(k) for m in group.members], parsed.text)
+              for k in ("fatalities", "injured", "arrested", "size")}
     if sub == "Peaceful protest":  # deaths told with a peaceful protest are its cause ("over the killing of"), not its toll
         counts["fatalities"] = None
     certainty = max((_certainty(parsed, m) for m in body), key=_CERTAINTY_ORDER.index)

@@ -88,3 +88,33 @@ def test_deaths_without_a_figure_follow_acled_unknown_convention():
 def test_a_victim_without_a_number_is_one():
     assert counts("The victim died.") == {"fatalities": (1, 1, 1)}
     assert counts("They burned 20 huts and killed 15 livestock.") == {}
+
+
+def test_a_victim_told_without_a_number_in_other_words_is_one():
+    assert counts("Armed men intercepted the mayor's car and shot him dead.") == {"fatalities": (1, 1, 1)}
+    assert counts("Gunmen shot a shopkeeper, resulting in his death.") == {"fatalities": (1, 1, 1)}
+    assert counts("A roadside bomb hit a van, leaving the driver dead.") == {"fatalities": (1, 1, 1)}
+    assert counts("A man's body was found in the river.") == {"fatalities": (1, 1, 1)}
+    assert counts("Bandits attacked and killed the owner of the farm.") == {"fatalities": (1, 1, 1)}
+
+
+def test_deaths_told_as_the_cause_are_not_the_events_toll():
+    assert counts("Residents blocked the road to demand justice for the death of a man shot by police.") == {}
+    assert counts("Youths attacked police officers after two children were killed by gunmen.") == {}
+    assert counts("Relatives vandalised a clinic against the death of a woman who died in labour.") == {}
+    assert counts("They attacked in retaliation for the killing of 3 members of the group.") == {}
+    assert counts("Gunmen killed 3 villagers after the meeting.") == {"fatalities": (3, 3, 3)}
+
+
+def test_no_report_of_fatalities_is_zero():
+    assert counts("Clashes erupted, with no report of fatalities.")["fatalities"] == (0, 0, 0)
+
+
+def test_counts_told_as_additional_add_up():
+    text = "Gunmen shot dead a local leader. Three members of his family were also killed."
+    first, second = counts_in(text, 0, 32)["fatalities"], counts_in(text, 33, len(text))["fatalities"]
+    assert merge_counts([first, second], text).best == 4
+    assert merge_counts([first, second]).best == 3  # without the text: mentions repeat, the largest is kept
+    repeat = "Two soldiers were killed. The two soldiers were killed near the base."
+    a, b = counts_in(repeat, 0, 25)["fatalities"], counts_in(repeat, 26, len(repeat))["fatalities"]
+    assert merge_counts([a, b], repeat).best == 2
