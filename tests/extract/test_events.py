@@ -229,3 +229,21 @@ def test_pravda_spans_are_the_text(pravda):
         assert event.evidence
         assert all(s.text == text[s.start:s.end] for s in event.evidence)
         assert 0.0 <= event.confidence <= 1.0
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("The two sides exchanged prisoners near the front line.", "Agreement"),
+    ("Two militants were killed when a landmine they were planting exploded prematurely.", "Disrupted weapons use"),
+    ("Unidentified men threw a hand grenade at a shop in the market.", "Grenade"),
+    ("During the rally, soldiers opened fire, killing a protester.", "Excessive force against protesters"),
+    ("The peacekeepers installed a new temporary military base in the village.", "Headquarters or base established"),
+])
+def test_rules_with_a_fixed_sub_type(blank_nlp, settings, text, sub):
+    events = events_stage.find_events(parsed_of(blank_nlp, settings, text))
+    assert events and events[0].sub_event_type == sub
+
+
+def test_a_cause_told_with_a_riot_is_not_its_toll(blank_nlp, settings):
+    text = "Protesters vandalised a clinic against the death of a woman who died in labour."
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text))
+    assert event.event_type == "Riots" and event.fatalities is None
