@@ -41,6 +41,8 @@ ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
 #: generic triggers: a sentence with only these and a count ("One suspect died.", "3 were arrested") adds to the event before it
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
+#: trigger kinds that tell fighting between two armed sides
+BATTLE_KINDS = {"clash", "positions", "territory", "regains", "overtakes"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
 #: hedges that qualify a person rather than the event ("a suspected thief was beaten")
 _QUALIFIER_CUE = re.compile(r"(suspect|alleged|presum|purported|so-called)", re.I)
@@ -407,6 +409,11 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     if etype == "Violence against civilians" and not primary.fixed and actor2 is not None and actor2.inter in ARMED:
         # ACLED: violence against civilians has unarmed victims; an attack on armed forces is a battle
         etype, sub = "Battles", "Armed clash"
+    elif etype == "Battles" and sub == "Armed clash" and not primary.fixed and actor2 is not None and actor2.inter == 7 \
+            and not any(m.rule_kinds & BATTLE_KINDS for m in group.members):
+        # no fighting told, no armed target: a one-sided attack ("armed men shot dead a shopkeeper")
+        etype, sub = "Violence against civilians", "Attack"
+        actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
     claim = next((m.claim for m in group.members if m.claim is not None and m.claim.speaker.kind != "author"), None)
     reported_by = ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id) if claim is not None else None
     counts = {k: merge_counts([m.counts.get(k) for m in group.members], parsed.text)
