@@ -299,8 +299,9 @@ def _escalate(groups: list[Candidate]) -> list[Candidate]:
     lex = lexicons()
     out: list[Candidate] = []
     for h in sorted(groups, key=lambda g: g.members[0].index):
-        escalation = h.kind in ESCALATIONS or (h.kind == h.sub_event_type and "arrest" in h.rule_kinds
-                                               and not h.families & {"violence", "explosion", "battle"})
+        riot = not h.fixed and "riot" in h.families  # "They threw stones at the police": the crowd turned violent
+        escalation = riot or h.kind in ESCALATIONS or (h.kind == h.sub_event_type and "arrest" in h.rule_kinds
+                                                       and not h.families & {"violence", "explosion", "battle"})
         target = next((g for g in reversed(out) if lex.type_of.get(g.sub_event_type) == "Protests"
                        and g.sub_event_type == "Peaceful protest" and g.paragraph == h.paragraph
                        and 0 < h.members[0].index - g.members[-1].index <= 3 and _compatible(g, h)), None)
@@ -308,12 +309,14 @@ def _escalate(groups: list[Candidate]) -> list[Candidate]:
             out.append(h)
             continue
         target.members.extend(h.members)
-        fixed_sub = h.sub_event_type if h.fixed else "Protest with intervention"
-        target.sub_event_type, target.kind, target.fixed = fixed_sub, h.kind if h.fixed else "intervention", True
+        fixed_sub = h.sub_event_type if h.fixed else "Violent demonstration" if riot else "Protest with intervention"
+        target.sub_event_type, target.kind, target.fixed = fixed_sub, h.kind if h.fixed else \
+            "violent-demonstration" if riot else "intervention", True
         target.confidence = max(target.confidence, h.confidence)
         if not h.fixed:
-            target.inter1, target.inter2 = 6, 1
-            h.fixed, h.sub_event_type, h.inter1, h.inter2 = True, fixed_sub, 6, 1
+            inter1 = 5 if riot else 6
+            target.inter1, target.inter2 = inter1, 1
+            h.fixed, h.sub_event_type, h.inter1, h.inter2 = True, fixed_sub, inter1, 1
     return out
 
 
