@@ -76,6 +76,7 @@ def words() -> dict[str, Any]:
     sets = (
         "organisation_nouns", "not_place_after", "toponym_words", "site_words", "skip_before", "currency_words",
         "prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone",
+        "short_form_words",
     )
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])

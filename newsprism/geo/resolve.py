@@ -351,7 +351,7 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
     elif c.kind == "city":
         s += 1.1 + (1.0 if hint in ("town", "district", "site") else 0.0)
         s -= 1.0 if hint == "admin" and m.cue == "type" else 0.0  # "Lara state" is the state
-    if c.main:
+    if c.main or _short_form(m.text, c.name):
         s += MAIN_NAME
     if c.loose:
         s -= LOOSE
@@ -363,6 +363,17 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
     if container is not None:
         s += _container_bonus(c, container.cand)
     return s
+
+
+def _short_form(written: str, name: str) -> bool:
+    """ "Zamora" for "Zamora de Hidalgo", "Lazaro Cardenas" for "Ciudad Lazaro Cardenas": the everyday short
+    form of a compound name counts as the entry's own name."""
+    key, full = name_key(written), name_key(name)
+    if not key or len(key) < 4 or key == full:
+        return False
+    rest = full[len(key):] if full.startswith(key + " ") else full[:-len(key)] if full.endswith(" " + key) else None
+    joint = rest.strip().split()[0 if full.startswith(key) else -1] if rest is not None else None
+    return joint in words()["short_form_words"]
 
 
 def _container_bonus(c: Candidate, cont: Candidate) -> float:

@@ -100,3 +100,12 @@ def test_a_town_known_in_another_state_loses_to_the_container(settings):
     unknown = Candidate(3, "geonames:3", "Town", "city", "XXX", "X", None, 1.0, 1.0, 900, 1, True)
     elsewhere = Candidate(4, "geonames:4", "Town", "city", "XXX", "X", "Beta", 1.0, 1.0, 900, 1, True)
     assert _container_bonus(inside, state) > _container_bonus(unknown, state) > _container_bonus(elsewhere, state)
+
+
+def test_the_short_form_of_a_compound_name_counts_as_its_own_name(settings):
+    from newsprism.geo.resolve import _short_form
+
+    assert _short_form("Zamora", "Zamora de Hidalgo") and _short_form("Obregon", "Ciudad Obregón")
+    assert not _short_form("Zamora", "Zamora") and not _short_form("Hidalgo", "Zamora de Hidalgo")
+    obregon = resolved(places_of("On Monday, in Obregon, Sonora, two men were found dead.", settings), "Obregon")
+    assert obregon.resolved_name == "Ciudad Obregón"
