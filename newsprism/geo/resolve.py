@@ -371,9 +371,12 @@ def _short_form(written: str, name: str) -> bool:
     key, full = name_key(written), name_key(name)
     if not key or len(key) < 4 or key == full:
         return False
-    rest = full[len(key):] if full.startswith(key + " ") else full[:-len(key)] if full.endswith(" " + key) else None
-    joint = rest.strip().split()[0 if full.startswith(key) else -1] if rest is not None else None
-    return joint in words()["short_form_words"]
+    short = words()["short_form_words"]
+    if full.startswith(key + " "):  # "Zamora de Hidalgo": cut before "de"
+        return full[len(key):].split()[0] in short
+    if full.endswith(" " + key):  # "Ciudad Obregón": only the leading word dropped
+        return full[: -len(key)].strip() in short
+    return False
 
 
 def _container_bonus(c: Candidate, cont: Candidate) -> float:
