@@ -46,6 +46,10 @@ BATTLE_KINDS = {"clash", "positions", "territory", "regains", "overtakes"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
 #: hedges that qualify a person rather than the event ("a suspected thief was beaten")
 _QUALIFIER_CUE = re.compile(r"(suspect|alleged|presum|purported|so-called)", re.I)
+#: "around 5 May", "about 500 people": the hedge approximates a date or a number, not the event
+_APPROX_CUE = re.compile(r"(?:around|about|approximately|roughly|nearly|almost|some|circa|up to)", re.I)
+_APPROX_OF = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|thousands|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|midnight|noon)\w*\b)", re.I)
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
 
 
@@ -184,7 +188,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     if not matches:
         return None
     claim = claim_at(parsed.claims, matches[0][1].start())
-    if claim is not None and _speculative(claim, matches[0][1].start()):
+    if claim is not None and _speculative(claim, matches[0][1].start(), text):
         return None
     date = own_date(parsed.dates, sent)
     base = parsed.article.date_base
@@ -249,14 +253,15 @@ def _has_trigger(parsed: ParsedArticle, sent: Sentence) -> bool:
     return any(r.pattern.search(parsed.text, sent.start, sent.end) for r in lexicons().rules)
 
 
-def _speculative(claim: Claim, trigger_start: int) -> bool:
+def _speculative(claim: Claim, trigger_start: int, text: str = "") -> bool:
     """A prediction, or speculation whose hedge governs the trigger ("Perhaps they were planning ...";
     not "a protest over the alleged negligence", where the hedge qualifies something else)."""
     if claim.kind == "prediction":
         return True
     if claim.kind != "speculation":
         return False
-    cues = [c for c in claim.certainty_cues if c.start < trigger_start and not _QUALIFIER_CUE.match(c.text)]
+    cues = [c for c in claim.certainty_cues if c.start < trigger_start and not _QUALIFIER_CUE.match(c.text)
+            and not (_APPROX_CUE.fullmatch(c.text) and _APPROX_OF.match(text, c.end))]
     return bool(cues) or not claim.certainty_cues
 
 
