@@ -18,6 +18,8 @@ from typing import Any
 from ..model import Count, Span
 
 KINDS = ("fatalities", "injured", "arrested", "size")
+#: the kinds a number is tried for, in order: "mixed" (dead and wounded together) before the others
+_TRIED = ("mixed", *KINDS)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _UNIT_AFTER = re.compile(r"\s*(%|per ?cent|percent|km|kilomet\w+|miles?|metres?|meters?|years?|months?|weeks?|days?|hours?|"
@@ -190,14 +192,19 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
         high = None if any(q.high is None for q in qs) else sum(q.high or 0 for q in qs)
         best = sum(q.best for q in qs)
         out[kind] = Count(low, high, best, Span.of(text, qs[0].start, qs[-1].end))
+    mixed = out.pop("mixed", None)
+    if mixed is not None and "fatalities" not in out:  # "killing and injuring dozens": half of them died, ACLED assumes
+        half = mixed.best // 2 if mixed.best >= 4 else mixed.best
+        out["fatalities"] = Count(mixed.low // 2 if mixed.low >= 4 else mixed.low, None, half, mixed.span)
     for kind, pattern in lex.unknown.items():
         if kind not in out and (m := pattern.search(text, start, end)) is not None:
             low, high, best = lex.unknown_value
             out[kind] = Count(low, high, best, Span.of(text, m.start(), m.end()))
-    for kind, pattern in lex.singular.items():
-        if kind not in out and (m := pattern.search(text, start, end)) is not None \
-                and not (kind in lex.cause and lex.cause[kind].search(text, max(start, m.start() - 90), m.start())):
-            out[kind] = Count(1, 1, 1, Span.of(text, m.start(), m.end()))
+    for kind, pattern in lex.singular.items():  # "A woman died and the man died": one each
+        ones = [m for m in pattern.finditer(text, start, end)
+                if not (kind in lex.cause and lex.cause[kind].search(text, max(start, m.start() - 90), m.start()))]
+        if ones and (kind not in out or (out[kind].best == 1 and len(ones) > 1)):
+            out[kind] = Count(len(ones), len(ones), len(ones), Span.of(text, ones[0].start(), ones[-1].end()))
     for kind, pattern in lex.zero.items():
         if kind not in out:
             m = pattern.search(text, start, end)
@@ -211,7 +218,7 @@ def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | N
     stop = list(_CLAUSE_STOP.finditer(before_text))
     if stop:
         before_text = before_text[stop[-1].end():]
-    for kind in KINDS:
+    for kind in _TRIED:
         if lex.before[kind].search(before_text + " "):
             return kind
     after_text = text[q.end:end]
@@ -221,7 +228,7 @@ def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | N
     nxt = lex.number.search(after_text)
     if nxt and nxt.group(0).lower() not in ("a", "an"):
         after_text = after_text[:nxt.start()]
-    for kind in KINDS:
+    for kind in _TRIED:
         m = lex.after[kind].search(after_text)
         if m is None:
             continue

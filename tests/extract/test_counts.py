@@ -118,3 +118,14 @@ def test_counts_told_as_additional_add_up():
     repeat = "Two soldiers were killed. The two soldiers were killed near the base."
     a, b = counts_in(repeat, 0, 25)["fatalities"], counts_in(repeat, 26, len(repeat))["fatalities"]
     assert merge_counts([a, b], repeat).best == 2
+
+
+def test_dead_and_wounded_together_are_half_dead():
+    assert counts("7 militants were killed and wounded during the operation.") == {"fatalities": (3, None, 3)}
+    assert counts("The strikes hit the camp, killing and injuring dozens of fighters.") == {"fatalities": (6, None, 6)}
+    assert counts("They attacked the post and killed and wounded several soldiers.") == {"fatalities": (3, None, 3)}
+    assert counts("5 people were killed and 7 wounded.") == {"fatalities": (5, 5, 5), "injured": (7, 7, 7)}
+
+
+def test_several_victims_without_numbers_add_up():
+    assert counts("A woman died and the man died from his wounds in hospital.") == {"fatalities": (2, 2, 2)}
