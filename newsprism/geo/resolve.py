@@ -44,6 +44,7 @@ CONTEXT_FULL = 1.0  # votes that make a country the article's context with full 
 NO_POINT = 1.5
 NO_POINT_AREA = 0.5
 MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternate name
+SHORT_FORM = 0.5  # "Zamora" for "Zamora de Hidalgo": half an own name (a place called just "Zamora" keeps more)
 LOOSE = 0.8  # a transliteration variant ("Sirt" ~ "Siirt") counts less than a spelling the entry has
 JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
 JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own best
@@ -351,8 +352,10 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
     elif c.kind == "city":
         s += 1.1 + (1.0 if hint in ("town", "district", "site") else 0.0)
         s -= 1.0 if hint == "admin" and m.cue == "type" else 0.0  # "Lara state" is the state
-    if c.main or _short_form(m.text, c.name):
+    if c.main:
         s += MAIN_NAME
+    elif _short_form(m.text, c.name):
+        s += SHORT_FORM
     if c.loose:
         s -= LOOSE
     if c.lat is None:  # an entry with no coordinates helps less than one with them
