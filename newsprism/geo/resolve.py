@@ -103,6 +103,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         if box is None:
             continue
         container = final[box] if box in done else first[box]
+        chained = m.cue in ("loc-prep", "strong-prep") and _comma_chain(text, m, mentions[box])
+        if container is not None and not m.subject and chained:
+            m.cue, m.label = "contained", None  # "near Nargiztapa, Khojavend": the chain outweighs the NER's label
         if container is not None and m.cue in (None, "prep") and not m.subject:
             m.cue = "contained"  # "residents of Daret Azza in Aleppo" (but not "Merkel in Berlin said")
         if container is not None:
@@ -113,6 +116,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         if final[idx] is None and m.cue is None and not m.subject and _in_resolved(idx, mentions, final):
             m.cue = "contained"
     return _group(text, mentions, final, resolved_lists)
+
+
+def _comma_chain(text: str, m: Mention, box: Mention) -> bool:
+    """ "X, Y" or "X (Y": the container follows the name directly, after a comma or a bracket."""
+    return m.end < box.start and text[m.end:box.start].strip() in (",", "(") and m.label not in ("PERSON",)
 
 
 def _joint_container(
@@ -431,6 +439,8 @@ def _choose(
         in_context = bool(c.country and (context.get(c.country, 0) >= 0.5 or (container and container.cand.country == c.country)))
         if ratio < (FUZZY_MIN_IN_CONTEXT if in_context else FUZZY_MIN):
             continue
+        if container is not None and container.cand.country and c.country != container.cand.country:
+            continue  # a misspelling inside a container lies in the container's country
         if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT) and not (
             (ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION or c.kind == "admin1" and ratio >= FUZZY_ADMIN)
             and len(key) >= 5 and not _clear_elsewhere(c, context)
