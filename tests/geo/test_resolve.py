@@ -118,3 +118,8 @@ def test_a_name_right_before_its_container_is_a_place_whatever_the_ner_says(sett
     nargiz = next(p for p in places if p.name == "Nargiztapa")
     assert not nargiz.resolved and nargiz.reason  # unknown to the gazetteer: reported, not dropped, not guessed
     assert resolved(places, "Khojavend").country == "AZE"
+
+
+def test_type_phrases_before_a_name_make_it_a_place(settings):
+    places = places_of("ADF militiamen killed 2 civilians during an incursion in the locality of Kamangoville (Beni).", settings)
+    assert any(p.name == "Kamangoville" and not p.resolved for p in places)
