@@ -454,7 +454,7 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
             found.append(att)
             by_cue[tok.i] = att
     found = _link_bare_tags(found, text, regions, doc)
-    return _drop_nested(found)
+    return _drop_nested(found, text)
 
 
 def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, regions: list[tuple[int, int]]) -> Cue | None:
@@ -533,7 +533,7 @@ def _has_other_words(between: str, att: Attribution, text: str) -> bool:
     return len(gap_text.split()) > 3
 
 
-def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+def _drop_nested(found: list[Attribution], text: str) -> list[Attribution]:
     """Keep the outermost attributions: drop one whose cue lies inside another's content.
 
     What a source says inside a quotation ("I think ...") belongs to the quoted claim, as in
@@ -542,6 +542,7 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     (Keeping nested claims outside quotations was measured and scored lower on PolNeAR dev.)
     """
     found = [a for a in found if not (a.pattern in ("colon", "learned") and _holds_cue(a, found))]
+    found = _split_trailing_participles(found, text)
     out = []
     for att in found:
         if any(
@@ -553,6 +554,29 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
         ):
             continue
         out.append(att)
+    return out
+
+
+def _split_trailing_participles(found: list[Attribution], text: str) -> list[Attribution]:
+    """"X said A, telling reporters that B": a cue after a comma at the end of another's content says its own
+    thing; the outer content stops at that comma and both are kept."""
+    out = list(found)
+    for k, outer in enumerate(out):
+        if outer.content is None:
+            continue
+        for inner in found:
+            if inner is outer or inner.content is None or not outer.content[0] < inner.cue[0] < outer.content[1]:
+                continue
+            if inner.pattern != "verb" or not text[inner.cue[0] : inner.cue[1]].split()[0].endswith("ing"):
+                continue
+            before = text[outer.content[0] : inner.cue[0]].rstrip()
+            if not before.endswith(",") or inner.content[0] < inner.cue[1] or inner.content[1] > outer.content[1]:
+                continue
+            if inner.source is not None and inner.source[1] > outer.content[0] + len(before):
+                continue  # a participle with a subject of its own after the comma
+            cut = trimmed_text_span(text, outer.content[0], outer.content[0] + len(before) - 1)
+            if cut is not None:
+                out[k] = outer = replace(outer, content=cut)
     return out
 
 
