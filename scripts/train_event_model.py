@@ -30,7 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(ROOT.parent / "shared/eval/events/acled.jsonl"))
     parser.add_argument("--out", default=str(ROOT / "newsprism/extract/models"))
     parser.add_argument("--all", action="store_true", help="train on every record (no held-out split)")
-    parser.add_argument("--c", type=float, default=20.0)
+    parser.add_argument("--c", type=float, default=None,
+                        help="inverse regularisation; default: chosen from --c-grid by cross-validation on the training part")
+    parser.add_argument("--c-grid", default="5,10,20,50", help="the values of C that cross-validation compares")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (stratified, fixed seed)")
     parser.add_argument("--sentences", action=argparse.BooleanOptionalAction, default=False,
                         help="also train on the first sentence of each longer note (tried: no gain on the held-out split)")
     args = parser.parse_args(argv)
@@ -56,22 +59,54 @@ def main(argv: list[str] | None = None) -> int:
                 texts.append(head)
                 targets["sub_event_type"].append(record["gold"]["sub_event_type"])
                 targets["inter1"].append(int(record["gold"]["inter1"]))
+    names = event_model.capitalised_words(r["text"] for r in train)
+    cv_scores: dict[str, float] = {}
+    if args.c is None:
+        grid = [float(c) for c in args.c_grid.split(",")]  # the notes only, not the extra first sentences
+        cv_scores = cross_validate(texts[:len(train)], targets["sub_event_type"][:len(train)], names, grid, args.folds)
+        args.c = float(max(cv_scores, key=lambda c: (cv_scores[c], -float(c))))
+        print(f"C chosen by {args.folds}-fold cross-validation on the training part: {args.c} {cv_scores}", file=sys.stderr)
     meta = {
         "name": event_model.MODEL_NAME,
         "trained_on": Path(args.data).name,
         "records": len(train),
         "split": "all" if args.all else "train (records where is_heldout(id) is false)",
         "c": args.c,
+        "c_chosen_by": f"{args.folds}-fold stratified cross-validation on the training part, sub_event_type macro-F1"
+                       if cv_scores else "given",
+        "cv_sub_event_type_macro_f1": cv_scores,
         "rule_tokens": True,
         "first_sentences": args.sentences,
         "classes": {k: dict(Counter(v)) for k, v in targets.items()},
     }
-    names = event_model.capitalised_words(r["text"] for r in train)
     meta["excluded_name_words"] = len(names)
     model = event_model.train(texts, targets, meta, c=args.c, names=names)
     model.save(Path(args.out))
     print(f"trained on {len(train)} records, {len(model.vocabulary)} features -> {args.out}", file=sys.stderr)
     return 0
+
+
+def cross_validate(texts: list[str], labels: list[str], names: frozenset[str], grid: list[float],
+                   folds: int) -> dict[str, float]:
+    """Sub-type macro-F1 of each C by stratified k-fold cross-validation (fixed seed) on the training texts only."""
+    import numpy as np
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    y = np.array(labels)
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, y))
+    scores = {}
+    for c in grid:
+        pred = np.empty(len(y), dtype=object)
+        for train_idx, test_idx in splits:
+            model = event_model.train([texts[i] for i in train_idx], {"s": [labels[i] for i in train_idx]}, {}, c=c,
+                                      names=names)
+            for i in test_idx:
+                probs = model.predict("s", texts[i])
+                pred[i] = max(probs, key=probs.__getitem__)
+        scores[str(c)] = round(float(f1_score(y, pred, average="macro")), 4)
+        logging.info("C=%s: cross-validated sub_event_type macro-F1 %s", c, scores[str(c)])
+    return scores
 
 
 if __name__ == "__main__":
