@@ -76,7 +76,7 @@ def words() -> dict[str, Any]:
     sets = (
         "organisation_nouns", "not_place_after", "toponym_words", "site_words", "skip_before", "currency_words",
         "prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone",
-        "short_form_words",
+        "short_form_words", "place_verbs",
     )
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
@@ -242,6 +242,8 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
             m.cue = "strong-prep"
         elif prev in w["prepositions"]:
             m.cue = "prep"
+    if m.cue is None and k >= 0 and doc[k].lemma_.lower() in w["place_verbs"] and doc[k].pos_ == "VERB":
+        m.cue = "loc-prep"  # "regime forces shelled Kafr Nabl": what is shelled or captured is a place
     if w["admin_words"].get(doc[j].lower_) == "site" and j > i:
         m.hint = "site"
     if j + 1 < len(doc):

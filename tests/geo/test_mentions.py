@@ -1,0 +1,16 @@
+"""Place mentions: what a place verb takes is a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.api import analyze_articles
+from newsprism.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_object_of_a_place_verb_is_a_place(settings):
+    text = "On Monday, regime forces shelled Kelbani in Idleb using artillery fire."
+    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
+    assert any(p.name == "Kelbani" for p in analysis.places)
