@@ -290,8 +290,13 @@ def _merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate
                     target.members.append(c)
                     wave.remove(c)
                     attached = True
-        for c in wave:
-            _join_or_new(groups, c)
+        for c in wave:  # in text order: a count may follow a vague event placed just before it
+            counted = any(n.best > 0 for k, n in c.counts.items() if k != "size")
+            target = _scene_for(groups, c) if c.vague and counted else None
+            if target is not None:
+                target.members.append(c)
+            else:
+                _join_or_new(groups, c)
     groups = _escalate(groups)
     for g in groups:
         g.members.sort(key=lambda m: m.index)
