@@ -82,7 +82,7 @@ def lexicon() -> _Lex:
         rf"|(?P<n1>{one_number})(?:\s*(?:-|–|to|or)\s*(?P<n2>{one_number}))?)\b",
         re.I,
     )
-    after = {k: re.compile(r"^\s+(?:[\w'/.-]+,?\s+){0,7}?" + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
+    after = {k: re.compile(r"^\s+(?:[\w'/.-]+,?\s+){0,9}?" + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
     before = {k: re.compile(r"\b" + v["before"] + r"\s+$", re.I) for k, v in data["kinds"].items()}
     zero = {k: re.compile(v, re.I) for k, v in data["zero"].items()}
     singular = {k: re.compile(v, re.I) for k, v in data["singular"].items() if k != "about"}
