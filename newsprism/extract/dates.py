@@ -7,7 +7,10 @@ by dateparser with ``PREFER_DATES_FROM = past`` and ``RELATIVE_BASE`` = :attr:`A
 
 ``DateRef.value`` is an ISO date ``YYYY-MM-DD``; ``precision`` says how much of it is meant: ``day``,
 ``month`` (the value is the first of the month) or ``year`` (the first of January). A week ("last week")
-is reported with month precision. A range ("30 April-1 May") resolves to its first day. An expression
+is reported with month precision. A weekday name ("on Wednesday", "Tuesday evening") is the most recent
+such day on or before the base date, the same day included (news convention), or the next one on or after
+it when its verb is future ("will meet on Friday", "plans to vote on Monday"). A range ("30 April-1 May")
+resolves to its first day. An expression
 that needs a base date (no year in it: "January 6", "yesterday") stays unresolved, with that reason, when
 the article has neither ``published`` nor ``reference_date``; so does one dateparser cannot read.
 
