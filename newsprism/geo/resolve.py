@@ -47,6 +47,7 @@ MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternat
 SHORT_FORM = 0.5  # "Zamora" for "Zamora de Hidalgo": half an own name (a place called just "Zamora" keeps more)
 LOOSE = 0.8  # a transliteration variant ("Sirt" ~ "Siirt") counts less than a spelling the entry has
 JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
+JOINT_RATIO = 10  # ... and not for a town this many times smaller than its own choice
 JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own best
 SITE_TOWN_MIN = 10_000  # a site is placed at the town it is named after only if the town is this big
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
@@ -133,7 +134,7 @@ def _joint_container(
     floor = chosen.score - JOINT_SLACK
     best: tuple[float, Candidate] | None = None
     for sc, ct in own:
-        if sc < floor or _foreign(ct, context):
+        if sc < floor or _foreign(ct, context) or _much_smaller(ct, chosen.cand):
             continue
         box = _Choice(ct, sc, chosen.confidence)
         total = sc + sum(
@@ -144,6 +145,11 @@ def _joint_container(
     if best is None or best[1].pid == chosen.cand.pid:
         return chosen
     return _Choice(best[1], _score(m, best[1], context, None), chosen.confidence)
+
+
+def _much_smaller(c: Candidate, chosen: Candidate) -> bool:
+    """ "Sosnovskoye, Donetsk": a hamlet inside does not move a container to a town ten times smaller."""
+    return c.kind == "city" and c.population * JOINT_RATIO < chosen.population
 
 
 def _in_resolved(idx: int, mentions: list[Mention], final: list[_Choice | None]) -> bool:

@@ -123,3 +123,13 @@ def test_a_name_right_before_its_container_is_a_place_whatever_the_ner_says(sett
 def test_type_phrases_before_a_name_make_it_a_place(settings):
     places = places_of("ADF militiamen killed 2 civilians during an incursion in the locality of Kamangoville (Beni).", settings)
     assert any(p.name == "Kamangoville" and not p.resolved for p in places)
+
+
+def test_a_hamlet_inside_does_not_move_its_container_to_a_much_smaller_homonym():
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.resolve import _much_smaller
+
+    region = Candidate(1, "iso3166-2:XX-A", "Alpha", "admin1", "XXX", "X", "Alpha", 1.0, 1.0, 900_000, 2, True)
+    small = Candidate(2, "geonames:2", "Alpha", "city", "YYY", "Y", None, 5.0, 5.0, 50_000, 1, True)
+    big = Candidate(3, "geonames:3", "Alpha", "city", "XXX", "X", "Alpha", 1.0, 1.0, 900_000, 1, True)
+    assert _much_smaller(small, region) and not _much_smaller(big, region)
