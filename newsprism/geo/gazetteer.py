@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "gazetteer.sqlite"
 _NON_ALNUM = re.compile(r"[^\w]+")
-_APOSTROPHES = re.compile(r"['‘’ʼʻʽʾʿ`´]")  # also the ayn and hamza of Arabic transliterations ("Darʿā")
+_APOSTROPHES = re.compile(r"['‘’ʼʻʽʾʿ`´]")  # also the ayn and hamza of Arabic transliterations ("Qalʿat" = "Qal'at")
 
 
 class GazetteerError(NewsprismError):
@@ -54,7 +54,7 @@ class Candidate:
     population: int
     precision: int  # 1 town, 2 region, 3 country or larger
     main: bool  # the name matched is the entry's main name (not an alternate)
-    loose: bool = False  # matched only under loose_key ("Sirt" -> "Siirt"), not by its own spelling
+    loose: bool = False  # matched only under loose_key ("Kuttaisi" -> "Kutaisi"), not by its own spelling
 
 
 def name_key(name: str) -> str:

@@ -33,7 +33,7 @@ FUZZY_MIN = 85.0  # rapidfuzz ratio a misspelling needs on its own
 FUZZY_MIN_IN_CONTEXT = 80.0  # ... and when the candidate is in the article's country or container
 BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at least this big ...
 FUZZY_MIN_OUT_OF_CONTEXT = 92.0  # ... and this close
-FUZZY_CLOSE = 94.0  # a one-letter variant ("Quamishli") of a town this big is taken when no country contradicts
+FUZZY_CLOSE = 94.0  # a one-letter variant ("Kokshetaou") of a town this big is taken when no country contradicts
 FUZZY_CLOSE_POPULATION = 100_000
 FUZZY_ADMIN = 92.0  # ... and a spelling variant of a first-level area (provinces are few and their names distinctive)
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
@@ -44,8 +44,8 @@ CONTEXT_FULL = 1.0  # votes that make a country the article's context with full 
 NO_POINT = 1.5
 NO_POINT_AREA = 0.5
 MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternate name
-SHORT_FORM = 0.5  # "Zamora" for "Zamora de Hidalgo": half an own name (a place called just "Zamora" keeps more)
-LOOSE = 0.8  # a transliteration variant ("Sirt" ~ "Siirt") counts less than a spelling the entry has
+SHORT_FORM = 0.5  # "Obregon" for "Ciudad Obregón": half an own name (a place called just that keeps more)
+LOOSE = 0.8  # a transliteration variant ("Kuttaisi" ~ "Kutaisi") counts less than a spelling the entry has
 JOINT_TOP = 15  # candidates per name tried when a container is chosen with its contents
 JOINT_RATIO = 10  # ... and not for a town this many times smaller than its own choice
 JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own best
@@ -106,7 +106,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         container = final[box] if box in done else first[box]
         chained = m.cue in ("loc-prep", "strong-prep") and _comma_chain(text, m, mentions[box])
         if container is not None and not m.subject and chained:
-            m.cue, m.label = "contained", None  # "near Nargiztapa, Khojavend": the chain outweighs the NER's label
+            m.cue, m.label = "contained", None  # "near X, Y": the chain outweighs the NER's label
         if container is not None and m.cue in (None, "prep") and not m.subject:
             m.cue = "contained"  # "residents of Daret Azza in Aleppo" (but not "Merkel in Berlin said")
         if container is not None:
@@ -148,7 +148,7 @@ def _joint_container(
 
 
 def _much_smaller(c: Candidate, chosen: Candidate) -> bool:
-    """ "Sosnovskoye, Donetsk": a hamlet inside does not move a container to a town ten times smaller."""
+    """ "a hamlet, Y": a hamlet inside does not move a container to a town ten times smaller."""
     return c.kind == "city" and c.population * JOINT_RATIO < chosen.population
 
 
@@ -181,7 +181,7 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
 
 
 def _named_site(m: Mention) -> bool:
-    """ "Hama Airbase" (that the NER calls an organisation): a site word after a town's name."""
+    """ "Kutaisi Airbase" (that the NER calls an organisation): a site word after a town's name."""
     parts = m.text.split()
     return m.hint == "site" and len(parts) > 1 and parts[-1].lower() in set(words()["site_words"])
 
@@ -240,7 +240,7 @@ def _join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[M
 
 
 def _one_name(m: Mention, nxt: Mention, gaz: Gazetteer) -> bool:
-    """ "Bala Dasht village", "Shirin Tagab district": a name the NER cut after a word it took for a place,
+    """ "Deh Now village", "Kala Bagh district": a name the NER cut after a word it took for a place,
     typed as a whole by the word after it, when the first word alone names no town or area of its own."""
     if nxt.cue != "type" or nxt.hint not in ("town", "district") or m.cue == "type" or len(m.text.split()) > 1:
         return False
@@ -383,13 +383,13 @@ def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choi
 
 
 def _short_form(written: str, name: str) -> bool:
-    """ "Zamora" for "Zamora de Hidalgo", "Lazaro Cardenas" for "Ciudad Lazaro Cardenas": the everyday short
+    """ "Valle" for "Valle de Bravo", "Obregon" for "Ciudad Obregón": the everyday short
     form of a compound name counts as the entry's own name."""
     key, full = name_key(written), name_key(name)
     if not key or len(key) < 4 or key == full:
         return False
     short = words()["short_form_words"]
-    if full.startswith(key + " "):  # "Zamora de Hidalgo": cut before "de"
+    if full.startswith(key + " "):  # "Valle de Bravo": cut before "de"
         return full[len(key):].split()[0] in short
     if full.endswith(" " + key):  # "Ciudad Obregón": only the leading word dropped
         return full[: -len(key)].strip() in short
@@ -405,7 +405,7 @@ def _container_bonus(c: Candidate, cont: Candidate) -> float:
     if c.admin1 and cont.kind in ("admin1", "region", "city") and name_key(c.admin1) == name_key(cont.admin1 or cont.name):
         bonus += 2.0
     elif c.admin1 and cont.kind == "admin1" and c.country == cont.country:
-        bonus -= OTHER_ADMIN1  # "Zamora, Michoacan": not the Zamora known to lie in another state
+        bonus -= OTHER_ADMIN1  # "Springfield, Illinois": not a Springfield known to lie in another state
     if None not in (c.lat, c.lon, cont.lat, cont.lon) and cont.kind != "country":
         if haversine_km(c.lat, c.lon, cont.lat, cont.lon) <= NEAR_KM:  # type: ignore[arg-type]
             bonus += 2.0
@@ -440,7 +440,7 @@ def _choose(
     options = []
     initial = name_key(m.text)[:1]
     for c, ratio, key in gaz.fuzzy_keys(m.text, 78.0):
-        if key[:1] != initial and loose_key(key)[:1] != initial:  # "Quamishli" ~ "Al Qamishli"
+        if key[:1] != initial and loose_key(key)[:1] != initial:  # "Qusair" ~ "Al Qusair": the loose key drops the article
             continue  # a misspelling keeps its first letter ("Arytau" is not "Sarytau", Saratov)
         in_context = bool(c.country and (context.get(c.country, 0) >= 0.5 or (container and container.cand.country == c.country)))
         if ratio < (FUZZY_MIN_IN_CONTEXT if in_context else FUZZY_MIN):
@@ -450,7 +450,7 @@ def _choose(
         if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT) and not (
             (ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION or c.kind == "admin1" and ratio >= FUZZY_ADMIN)
             and len(key) >= 5 and not _clear_elsewhere(c, context)
-        ):  # "Paktia" ~ "Paktiya", "North Sinai" ~ "North Sina'"
+        ):  # a province spelled one letter apart
             continue
         options.append((_score(m, c, context, container) + (ratio - 100) / 5, c, ratio))
     if not options:
@@ -459,7 +459,7 @@ def _choose(
     score, best, ratio = options[0]
     rivals = [r for _, c, r in options[1:] if c.kind in ("admin1", "admin2") and c.name != best.name and r > ratio - 1.5]
     if best.kind in ("admin1", "admin2") and rivals and not in_context_of(best, context, container):
-        return None  # "Paktia": as close to one province as to another, out of context -- not a guess
+        return None  # as close to one province as to another, out of context -- not a guess
     return _Choice(best, score, round(0.9 * ratio / 100, 3), fuzzy=ratio)
 
 

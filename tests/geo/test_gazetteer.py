@@ -19,7 +19,7 @@ def test_name_key_folds_case_accents_and_punctuation():
     assert name_key("Aqtöbe") == "aqtobe"
     assert name_key("Mazar-e Sharif") == "mazar e sharif"
     assert name_key("Qal'at") == "qalat"
-    assert name_key("Darʿā") == name_key("Dar‘ā") == name_key("Dar'a") == "dara"  # ayn and hamza marks
+    assert name_key("Qalʿat") == name_key("Qal‘at") == name_key("Qal'at") == "qalat"  # ayn and hamza marks
     assert loose_key("ar raqqa") == loose_key("raqqah") == "raqa"
 
 
@@ -73,9 +73,9 @@ def test_rebuilt_when_the_data_version_changes(settings, tmp_path, monkeypatch):
 
 
 def test_transliteration_variants_are_marked_loose(gaz):
-    exact = gaz.lookup("Rustavi")
-    variant = gaz.lookup("Rusttavi")  # equal only under loose_key (doubled letter)
-    assert exact and not any(c.loose for c in exact if c.name == "Rustavi")
+    exact = gaz.lookup("Kutaisi")
+    variant = gaz.lookup("Kuttaisi")  # equal only under loose_key (doubled letter)
+    assert exact and not any(c.loose for c in exact if c.name == "Kutaisi")
     assert variant and all(c.loose for c in variant)
 
 
