@@ -67,7 +67,6 @@ class Rule:
 @dataclass(frozen=True)
 class Lexicons:
     rules: list[Rule]
-    any_trigger: re.Pattern[str]  # the union of the rules (lower-case text): sentences it misses are skipped at once
     hedges_before: re.Pattern[str]
     hedges_sentence: re.Pattern[str]
     hedges_start: re.Pattern[str]
@@ -102,7 +101,7 @@ def lexicons() -> Lexicons:
     type_of = {sub: etype for etype, subs in taxonomy["types"].items() for sub in subs}
     families = {k: v for k, v in taxonomy["family_types"].items() if k != "about"}
     return Lexicons(
-        rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules)),
+        rules,
         re.compile(rf"\b(?:{'|'.join(scopes['before'])})\b", re.I),
         re.compile(rf"\b(?:{'|'.join(scopes['sentence'])})\b", re.I),
         re.compile(rf"^\W*(?:{'|'.join(scopes['start'])})\b", re.I),
@@ -175,8 +174,6 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     if sent.text.rstrip().endswith("?") or lex.hedges_start.search(sent.text) or lex.hedges_sentence.search(sent.text):
         return None
     low = _lowered(parsed)
-    if low is not None and not lex.any_trigger.search(low, sent.start, sent.end):
-        return None
     cues = [h.end() for h in lex.hedges_before.finditer(text, sent.start, sent.end)]
     matches = []
     for rule in lex.rules:
@@ -249,7 +246,7 @@ def _lower_of(text: str) -> str | None:
 def _has_trigger(parsed: ParsedArticle, sent: Sentence) -> bool:
     low = _lowered(parsed)
     if low is not None:
-        return lexicons().any_trigger.search(low, sent.start, sent.end) is not None
+        return any(r.lower.search(low, sent.start, sent.end) for r in lexicons().rules)
     return any(r.pattern.search(parsed.text, sent.start, sent.end) for r in lexicons().rules)
 
 
