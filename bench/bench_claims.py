@@ -10,49 +10,10 @@ relative to the rest of analyze (parse + every other stage). Best of ``--repeat`
 from __future__ import annotations
 
 import argparse
-import hashlib
-import time
-from collections import defaultdict
-from importlib import resources
-from pathlib import Path
+
+from common import sample_articles, stage_seconds
 
 BUDGET = 0.15
-FAILED: set[str] = set()
-
-
-def articles(n: int):
-    from newsprism.model import Article
-
-    samples = sorted(Path(str(resources.files("newsprism").joinpath("data/samples"))).glob("*.txt"))
-    out = []
-    for i in range(n):
-        path = samples[i % len(samples)]
-        text = path.read_text(encoding="utf-8") + f"\n\nCopy {i} for the claims benchmark.\n"
-        out.append(Article(id=f"{path.stem}-{i}", text=text, published="2022-01-07",
-                           content_hash=hashlib.sha256(text.encode()).hexdigest()))
-    return out
-
-
-def timed(settings, todo) -> dict[str, float]:
-    from newsprism.extract import stage_function
-    from newsprism.nlp import parse_many
-
-    spent: dict[str, float] = defaultdict(float)
-    start = time.perf_counter()
-    for parsed in parse_many(todo, settings):
-        spent["parse"] += time.perf_counter() - start
-        for name in settings.stages:
-            t0 = time.perf_counter()
-            try:
-                updates = stage_function(name)(parsed)
-            except Exception:  # another stage still in progress must not stop the benchmark
-                FAILED.add(name)
-                updates = {}
-            for key, value in updates.items():
-                setattr(parsed, key, value)
-            spent[name] += time.perf_counter() - t0
-        start = time.perf_counter()
-    return spent
 
 
 def main() -> None:
@@ -65,10 +26,10 @@ def main() -> None:
 
     settings = Settings.load(env={})
     load_pipeline(settings.spacy_model)
-    timed(settings, articles(3))  # warm up: lexicons, models, caches
+    stage_seconds(settings, sample_articles(3, "claims"))  # warm up: lexicons, models, caches
     best: dict[str, float] | None = None
     for _ in range(args.repeat):
-        spent = timed(settings, articles(args.n))
+        spent = stage_seconds(settings, sample_articles(args.n, "claims"))
         if best is None or spent["claims"] < best["claims"]:
             best = spent
     assert best is not None
@@ -76,8 +37,6 @@ def main() -> None:
     ratio = best["claims"] / rest if rest else 0.0
     for key, value in sorted(best.items()):
         print(f"{key:10} {value:8.3f} s")
-    if FAILED:
-        print(f"(stages that failed and count as zero time: {', '.join(sorted(FAILED))})")
     print(f"claims / rest of analyze = {ratio:.3f} (budget {BUDGET:.2f}) -> {'ok' if ratio < BUDGET else 'OVER BUDGET'}")
 
 

@@ -11,12 +11,9 @@ is repeated ``--repeat`` times and the best kept.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
-import time
-from collections import defaultdict
-from importlib import resources
-from pathlib import Path
+
+from common import sample_articles, stage_seconds
 
 NOTES = [
     "On {d} March 2021, police fired tear gas at hundreds of protesters in the capital.",
@@ -25,43 +22,6 @@ NOTES = [
     "At least {d} people were arrested after demonstrators set fire to cars outside the parliament.",
     "The president dismissed the government on {d} May after weeks of strikes.",
 ]
-
-
-def articles(n: int):
-    from newsprism.model import Article
-
-    samples = sorted(Path(str(resources.files("newsprism").joinpath("data/samples"))).glob("*.txt"))
-    out = []
-    for i in range(n):
-        path = samples[i % len(samples)]
-        text = path.read_text(encoding="utf-8") + f"\n\nCopy {i} for the events benchmark.\n"
-        out.append(Article(id=f"{path.stem}-{i}", text=text, published="2022-01-07",
-                           content_hash=hashlib.sha256(text.encode()).hexdigest()))
-        note = NOTES[i % len(NOTES)].format(d=i % 27 + 2)
-        out.append(Article(id=f"note-{i}", text=note, reference_date="2022-01-07",
-                           content_hash=hashlib.sha256(note.encode()).hexdigest()))
-    return out
-
-
-def timed(settings, todo) -> dict[str, float]:
-    from newsprism.extract import stage_function
-    from newsprism.nlp import parse_many
-
-    spent: dict[str, float] = defaultdict(float)
-    start = time.perf_counter()
-    for parsed in parse_many(todo, settings):
-        spent["parse"] += time.perf_counter() - start
-        for name in settings.stages:
-            t0 = time.perf_counter()
-            try:
-                updates = stage_function(name)(parsed)
-            except Exception:  # a stage still in progress must not stop the benchmark
-                updates = {}
-            for key, value in updates.items():
-                setattr(parsed, key, value)
-            spent[name] += time.perf_counter() - t0
-        start = time.perf_counter()
-    return spent
 
 
 def main() -> None:
@@ -73,9 +33,9 @@ def main() -> None:
     from newsprism.settings import Settings
 
     settings = Settings.load()
-    todo = articles(args.n)
-    timed(settings, articles(1))  # warm-up: the language pipeline, models and lexicons load once
-    best = min((timed(settings, todo) for _ in range(args.repeat)), key=lambda s: s["events"])
+    todo = sample_articles(args.n, "events", NOTES)
+    stage_seconds(settings, sample_articles(1, "events", NOTES))  # warm-up: the language pipeline, models and lexicons load once
+    best = min((stage_seconds(settings, todo) for _ in range(args.repeat)), key=lambda s: s["events"])
     rest = sum(v for k, v in best.items() if k != "events")
     for name, seconds in best.items():
         print(f"{name:10} {1000 * seconds / len(todo):8.2f} ms/article")

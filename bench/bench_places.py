@@ -13,13 +13,12 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import tempfile
 import time
-from collections import Counter, defaultdict
-from importlib import resources
-from pathlib import Path
+from collections import Counter
+
+from common import sample_articles, stage_seconds
 
 NOTES = [
     "On {d} March 2021, police dispersed protesters in Springfield, Illinois, and in Peoria.",
@@ -27,22 +26,6 @@ NOTES = [
     "Troops shelled positions near Kharkiv and Izium on {d} April, Ukrainian officials reported.",
     "On {d} June 2020, residents of Cordoba, Spain, marched to the town hall.",
 ]
-
-
-def articles(n: int):
-    from newsprism.model import Article
-
-    samples = sorted(Path(str(resources.files("newsprism").joinpath("data/samples"))).glob("*.txt"))
-    out = []
-    for i in range(n):
-        path = samples[i % len(samples)]
-        text = path.read_text(encoding="utf-8") + f"\n\nCopy {i} for the places benchmark.\n"
-        out.append(Article(id=f"{path.stem}-{i}", text=text, published="2022-01-07",
-                           content_hash=hashlib.sha256(text.encode()).hexdigest()))
-        note = NOTES[i % len(NOTES)].format(d=i % 27 + 2)
-        out.append(Article(id=f"note-{i}", text=note, reference_date="2022-01-07",
-                           content_hash=hashlib.sha256(note.encode()).hexdigest()))
-    return out
 
 
 def resolution_ms_per_mention(settings, docs) -> tuple[float, int]:
@@ -76,27 +59,6 @@ def fresh_notes(settings, n: int):
     return out
 
 
-def stage_seconds(settings, todo) -> dict[str, float]:
-    from newsprism.extract import stage_function
-    from newsprism.nlp import parse_many
-
-    spent: dict[str, float] = defaultdict(float)
-    start = time.perf_counter()
-    for parsed in parse_many(todo, settings):
-        spent["parse"] += time.perf_counter() - start
-        for name in settings.stages:
-            t0 = time.perf_counter()
-            try:
-                updates = stage_function(name)(parsed)
-            except Exception:  # another engineer's stage in progress must not stop the benchmark
-                updates = {}
-            for key, value in updates.items():
-                setattr(parsed, key, value)
-            spent[name] += time.perf_counter() - t0
-        start = time.perf_counter()
-    return spent
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=20, help="articles (and as many notes)")
@@ -113,7 +75,7 @@ def main() -> None:
         t0 = time.perf_counter()
         open_gazetteer(settings)
         print(f"gazetteer index built in {time.perf_counter() - t0:.1f} s (first use; cached afterwards)")
-        todo = articles(args.n)
+        todo = sample_articles(args.n, "places", NOTES)
         docs = list(parse_many(todo, settings.replace(stages=())))
         resolution_ms_per_mention(settings, docs)  # warm-up: gazetteer opened, lexicons loaded
         ms, mentions = resolution_ms_per_mention(settings, docs)
