@@ -17,6 +17,7 @@ sentence only locates it), else the article's main place, else none.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import logging
@@ -191,6 +192,8 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     base = parsed.article.date_base
     if date is not None and date.value and base and date.value[:10] > base[:10]:
         return None  # a date after publication: announced or planned, not (yet) an event
+    if date is not None and base and _background(date, base[:10], parsed.settings.extra.get("events_max_age_days", 92)):
+        return None  # "during protests in Sudan in 2013": background, not news of the day
     fixed = next(((r, m) for r, m in matches if r.sub_event_type), None)
     first_rule, first_m = min(matches, key=lambda rm: rm[1].start())
     families = {r.family for r, _ in matches}
@@ -218,6 +221,22 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         places=own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
         rule_kinds={r.kind for r, _ in matches}, paragraph=text.rfind("\n\n", 0, sent.start),
     )
+
+
+def _background(date: DateRef, base: str, max_age_days: Any) -> bool:
+    """Whether a dated mention ended more than ``max_age_days`` before the article's date."""
+    try:
+        year, month, day = int(date.value[:4]), int(date.value[5:7] or 1), int(date.value[8:10] or 1)
+        published = dt.date.fromisoformat(base)
+        if date.precision == "year":
+            end = dt.date(year, 12, 31)
+        elif date.precision == "month":
+            end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            end = dt.date(year, month, day)
+        return (published - end).days > int(max_age_days)
+    except (TypeError, ValueError):
+        return False
 
 
 def _classify(model: EventModel | None, masked_text: str, families: set[str], lex: Lexicons) -> tuple[str, float]:

@@ -247,3 +247,14 @@ def test_a_cause_told_with_a_riot_is_not_its_toll(blank_nlp, settings):
     text = "Protesters vandalised a clinic against the death of a woman who died in labour."
     (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text))
     assert event.event_type == "Riots" and event.fatalities is None
+
+
+@pytest.mark.slow
+def test_background_events_long_before_the_article_are_not_coded(settings):
+    text = ("Police detained 40 protesters in the capital on Monday, officials said. "
+            "In some cases, including during protests in the capital in 2013, such detentions lasted weeks.")
+    got = newsprism.analyze(text, published="2022-01-07", settings=settings)
+    assert [e.evidence[0].text.startswith("Police detained") for e in got.events] == [True]
+    older = newsprism.analyze(text, published="2022-01-07", settings=settings.replace(
+        extra={**settings.extra, "events_max_age_days": 100_000}))
+    assert len(older.events) == 2  # the limit is a setting
