@@ -189,8 +189,9 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
         return Speaker(name=", ".join(authors) if authors else "author", kind="author")
     entity = _entity_at(ctx, tok.idx, tok.idx + len(tok))
     if entity is None and tok.pos_ in ("NOUN", "PROPN"):
-        # the name in the noun phrase before its head: "TASS news agency", "the Kremlin spokesman"
-        entity = _entity_at(ctx, doc[tok.left_edge.i].idx, tok.idx)
+        # the name in the noun phrase before its head: "TASS news agency", "the Kremlin spokesman";
+        # a nationality or group before it does not speak for the head ("Belarusian officials")
+        entity = _entity_at(ctx, doc[tok.left_edge.i].idx, tok.idx, kinds=("organisation", "media"))
     if entity is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("organisation_heads"):
         # "data from network monitoring firm Kentik": the organisation named after the head
         entity = _entity_at(ctx, tok.idx, att.source[1], kinds=("organisation", "media"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsprism
 from newsprism.extract import attribution
 from newsprism.extract.claim_lexicons import load
 
@@ -186,3 +187,12 @@ def test_sources_said_is_an_unnamed_source(small):
     analysis = small("Sources said the minister had resigned late on Tuesday evening.")
     claim = claim_with(analysis, "the minister had resigned")
     assert claim.speaker.kind == "unnamed" and claim.certainty != "certain"
+
+
+@pytest.mark.slow
+def test_a_nationality_before_the_source_does_not_speak_for_it(settings):
+    got = newsprism.analyze("Police detained 40 protesters in Minsk on Sunday, Belarusian officials said.",
+                            published="2022-01-07", settings=settings)
+    (claim,) = got.claims
+    assert claim.source.text == "Belarusian officials"
+    assert (claim.speaker.name, claim.speaker.kind) == ("Belarusian officials", "collective")
