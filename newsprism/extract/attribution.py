@@ -454,7 +454,19 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
             found.append(att)
             by_cue[tok.i] = att
     found = _link_bare_tags(found, text, regions, doc)
-    return _drop_nested(found, text)
+    return _drop_nested([_source_apart(att, text) for att in found], text)
+
+
+def _source_apart(att: Attribution, text: str) -> Attribution:
+    """A source that runs on into its own cue or content is cut before them ("graphs showing that X")."""
+    if att.source is None:
+        return att
+    start, end = att.source
+    for lo, hi in filter(None, (att.cue, att.content)):
+        if start < lo < end:
+            end = lo
+    cut = trimmed_text_span(text, start, end) if end < att.source[1] else None
+    return replace(att, source=cut) if cut else att
 
 
 def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, regions: list[tuple[int, int]]) -> Cue | None:

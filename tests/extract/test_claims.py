@@ -196,3 +196,13 @@ def test_a_nationality_before_the_source_does_not_speak_for_it(settings):
     (claim,) = got.claims
     assert claim.source.text == "Belarusian officials"
     assert (claim.speaker.name, claim.speaker.kind) == ("Belarusian officials", "collective")
+
+
+@pytest.mark.slow
+def test_a_source_running_into_its_cue_or_content_is_cut_before_them(settings):
+    got = newsprism.analyze("NetBlocks released multiple graphs showing that internet service was still disrupted.",
+                            published="2022-01-07", settings=settings)
+    for claim in got.claims:
+        if claim.source is not None:
+            for part in filter(None, (claim.cue, claim.content)):
+                assert claim.source.end <= part.start or part.end <= claim.source.start
