@@ -462,7 +462,7 @@ def _source_apart(att: Attribution, text: str) -> Attribution:
     if att.source is None:
         return att
     start, end = att.source
-    for lo, hi in filter(None, (att.cue, att.content)):
+    for lo, _hi in filter(None, (att.cue, att.content)):
         if start < lo < end:
             end = lo
     cut = trimmed_text_span(text, start, end) if end < att.source[1] else None
