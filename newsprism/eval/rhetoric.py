@@ -153,6 +153,7 @@ def parse_articles(articles: Sequence[PTCArticle], settings) -> list:
 
     nlp = load_pipeline(settings.spacy_model)
     key = hashlib.sha256(settings.spacy_model.encode())
+    key.update(" ".join(nlp.pipe_names).encode())  # a component added to the pipeline (sentence rules) parses anew
     for a in articles:
         key.update(a.text.encode("utf-8"))
     path = settings.cache_path / "rhetoric" / f"ptc-{key.hexdigest()[:16]}.spacy"
