@@ -88,9 +88,25 @@ def read_inputs(
         if published is None:
             raise ConfigError(f"published={defaults.published!r} cannot be read as a date; use ISO 8601, e.g. 2022-01-07")
         defaults = dataclasses.replace(defaults, published=published)
+    seen: dict[str, str] = {}
     for item in inputs:
         for result in _read_one(item, settings):
-            yield result if isinstance(result, Rejection) else finish(result, settings, defaults)
+            yield result if isinstance(result, Rejection) else _unique_id(finish(result, settings, defaults), seen)
+
+
+def _unique_id(article: Article, seen: dict[str, str]) -> Article:
+    """The article, its id made unique within one reading: a later article that reuses an id (two folders each
+    with an ``index.html``, a JSONL file repeating a record id) for another text gets ``ID-HASH8``, its content
+    hash's first 8 hex digits, so the name stays recognisable and stable across runs. The same text read twice
+    keeps its id: it is one article."""
+    digest = article.content_hash or ""
+    first = seen.setdefault(article.id, digest)
+    if first == digest:
+        return article
+    new_id = f"{article.id}-{digest[:8]}"
+    log.warning("%s: the id %r is already used by another input's article; this one is %r", article.source, article.id, new_id)
+    seen.setdefault(new_id, digest)
+    return dataclasses.replace(article, id=new_id)
 
 
 def finish(article: Article, settings: Settings, defaults: Defaults) -> Article:

@@ -7,6 +7,7 @@ rows, for tables and exports) or records rebuilt with :func:`newsprism.model.fro
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -115,6 +116,7 @@ class Repository:
         new = [(h, a) for h, a in batch.items() if h not in stored]
         if not new:
             return 0
+        new = self._with_unique_ids(new)
         for _, analysis in new:
             refused = self.refusal(analysis.article)
             if refused is not None:
@@ -139,6 +141,25 @@ class Repository:
             self._insert_ignoring_known(conn, RejectionRow, rejections)
         logger.info("stored %d new articles (%d already stored)", len(new), len(batch) - len(new))
         return len(new)
+
+    def _with_unique_ids(self, new: list[tuple[str, Analysis]]) -> list[tuple[str, Analysis]]:
+        """The analyses, an article whose id the store (or an earlier one of the batch) already gives another text
+        renamed ``ID-HASH8``: fusion links events across articles by article id, so ids must not collide."""
+        with self.engine.connect() as conn:
+            taken = self._existing(conn, ArticleRow.article_id, list({a.id for _, a in new}))
+        out = []
+        for digest, analysis in new:
+            article_id = analysis.id
+            if article_id in taken:
+                article_id = next(f"{article_id}-{digest[:n]}" for n in (8, 16, 64)
+                                  if f"{article_id}-{digest[:n]}" not in taken)
+                logger.warning("the store already holds another article with id %r; %s is stored as %r",
+                               analysis.id, analysis.article.source, article_id)
+                analysis = dataclasses.replace(analysis, id=article_id,
+                                               article=dataclasses.replace(analysis.article, id=article_id))
+            taken.add(article_id)
+            out.append((digest, analysis))
+        return out
 
     def add_rejections(self, rejections: Iterable[Rejection]) -> int:
         """Store rejected inputs; one already stored (same input, stage, code and message) is not stored again."""

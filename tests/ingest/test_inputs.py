@@ -208,3 +208,20 @@ def test_a_date_in_the_file_name_is_the_reference_date_when_the_text_has_none(tm
     assert got["other-2021-03-04"].published.startswith("2020-05-06")
     assert got["other-2021-03-04"].reference_date is None
     assert got["undated"].reference_date is None
+
+
+def test_an_id_reused_for_another_text_is_made_unique(tmp_path, settings, caplog):
+    other = GOOD.replace("Thursday", "Friday")
+    for folder, text in (("a", GOOD), ("b", other), ("c", GOOD)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text, encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "x", "text": "One text about a protest in the square."}\n'
+                       '{"id": "x", "text": "Another text about a strike at the port."}\n', encoding="utf-8")
+    with caplog.at_level("WARNING", logger="newsprism.ingest"):
+        articles = _read([tmp_path / "a", tmp_path / "b", tmp_path / "c", records], settings)
+    ids = [a.id for a in articles]
+    assert ids[0] == "index" and ids[2] == "index"  # the same text read twice is one article
+    assert ids[1] == f"index-{content_hash(other)[:8]}"
+    assert ids[3] == "x" and ids[4].startswith("x-") and len(set(ids[1:])) == 4
+    assert "already used" in caplog.text

@@ -281,7 +281,7 @@ def test_text_in_any_script_round_trips_and_is_searchable(repo, make):
     assert _ids(repo.events(Filters(text="алматы"))) == ["ru"]
 
 
-def test_story_members_link_to_their_stored_events_unless_ambiguous(repo, make):
+def test_story_members_link_to_their_stored_events(repo, make):
     from sqlalchemy import select
 
     from newsprism.store.schema import ArticleRow, EventRow, StoryEventRow
@@ -289,8 +289,14 @@ def test_story_members_link_to_their_stored_events_unless_ambiguous(repo, make):
     one = make("Protesters gathered in Almaty on Monday.", aid="one")
     twin_1 = make("Police detained protesters in Almaty.", aid="same-name")
     twin_2 = make("Police detained protesters in Aktobe.", aid="same-name")
-    repo.add_analyses([one, twin_1, twin_2])
-    story = _story("s1", [("one", "e1"), ("same-name", "e1")], ["TASS"], None, one.events[0].date)
+    repo.add_analyses([one, twin_1])
+    repo.add_analyses([twin_2])  # a later ingest: the id is taken by another text
+    with repo.engine.connect() as conn:
+        ids = dict(conn.execute(select(ArticleRow.content_hash, ArticleRow.article_id)).all())
+    renamed = f"same-name-{twin_2.article.content_hash[:8]}"
+    assert sorted(ids.values()) == sorted(["one", "same-name", renamed])
+    assert [a.id for a in repo.analyses() if a.article.text == twin_2.article.text] == [renamed]
+    story = _story("s1", [("one", "e1"), ("same-name", "e1"), (renamed, "e1")], ["TASS"], None, one.events[0].date)
 
     class Result:
         stories = [story]
@@ -298,9 +304,9 @@ def test_story_members_link_to_their_stored_events_unless_ambiguous(repo, make):
     repo.save_fusion(Result())
     with repo.engine.connect() as conn:
         links = dict(conn.execute(select(StoryEventRow.article_id, StoryEventRow.event_pk)).all())
-        stored_one = conn.scalar(select(EventRow.id).join(ArticleRow, ArticleRow.id == EventRow.article_pk)
-                                 .where(ArticleRow.article_id == "one"))
-    assert links == {"one": stored_one, "same-name": None}
+        stored = dict(conn.execute(select(ArticleRow.article_id, EventRow.id)
+                                   .join(ArticleRow, ArticleRow.id == EventRow.article_pk)).all())
+    assert links == stored and len(set(links.values())) == 3
 
 
 def test_a_concurrent_writer_storing_the_same_articles_is_not_an_error(db_url, corpus, monkeypatch):
