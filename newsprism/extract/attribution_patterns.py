@@ -1,0 +1,249 @@
+"""The attribution patterns: a cue verb, a trailing speech tag, a colon, "according to", a cue adverb, a cue noun."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .attribution_spans import (
+    Attribution,
+    agent,
+    chars,
+    doc_text,
+    has_dep,
+    in_any,
+    is_passive,
+    np_span,
+    reports_something,
+    sent_of,
+    source_token,
+    subtree_span,
+    with_quote,
+)
+from .channels import channel_of
+from .claim_lexicons import ClaimLexicons, Cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# --------------------------------------------------------------------------- cue patterns
+
+
+def verb_attribution(
+    doc: Doc, tok: Token, cue: Cue, lex: ClaimLexicons, regions: list[tuple[int, int]], by_cue: dict[int, Attribution]
+) -> Attribution | None:
+    text = doc_text(doc)
+    content: tuple[int, int] | None = None
+    comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
+    if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in tok.children):
+        return None
+    if comps:
+        lo = min(subtree_span(c)[0] for c in comps)
+        hi = max(subtree_span(c)[1] for c in comps)
+        content = chars(doc, lo, hi)
+    elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not has_dep(tok, ("dobj", "obj")):
+        lo, hi = subtree_span(tok.head, exclude=set(t.i for t in tok.subtree))
+        content = chars(doc, lo, hi)
+    elif cue.takes_object or (cue.kind != "report" or cue.lemma not in lex.verb_cues) and reports_something(tok):
+        # an object alone (with "on Wednesday" beside it) is what an act was done to, not what was said
+        content = complements(doc, tok)
+    # the cue: the verb with its particle and an adjacent channel phrase
+    cue_lo, cue_hi = tok.i, tok.i
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == cue_hi + 1:
+            cue_hi = child.i
+    channel = channel_of(doc, tok, lex)
+    if channel is not None and channel[1] > cue_hi and all(
+        doc[i].i in set(t.i for t in tok.subtree) for i in range(cue_hi + 1, channel[1] + 1)
+    ):
+        phrase_start = min(t.i for t in doc[cue_hi + 1 : channel[1] + 1])
+        phrase_end = doc[channel[1]].idx + len(doc[channel[1]])
+        if phrase_start == cue_hi + 1 and (content is None or phrase_end <= content[0] or doc[cue_hi + 1].idx >= content[1]):
+            cue_hi = channel[1]
+    if content is None and cue.lemma in lex.verb_cues and has_dep(tok, ("dobj", "obj")) and tok.lemma_ not in RECIPIENT_VERBS:
+        content = complements(doc, tok)
+    if content is None and cue.kind in ("report", "opinion") and cue.lemma in lex.verb_cues and has_dep(tok, ("nsubj",)):
+        content = rest_of_sentence(doc, tok, cue_hi)
+    if content is None and tok.lemma_.lower() in ("report",) and is_passive(tok):
+        # "Such incidents were reported in X": what was reported is the clause itself
+        content = chars(doc, *subtree_span(tok))
+    source_tok = agent(tok) if is_passive(tok) else None
+    unnamed = False
+    shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not has_dep(tok, ("nsubj",))
+    if source_tok is None and not shares:
+        source_tok = source_token(tok)
+        if source_tok is not None and source_tok.dep_ == "nsubjpass":
+            if source_tok.lower_ == "it" or tok.head is not tok and source_tok.head is not tok:
+                source_tok = None
+                unnamed = True
+            elif source_tok.head is tok:
+                # "X is said to ..." / "incidents were reported": the subject is what is reported
+                if content is None:
+                    content = chars(doc, *subtree_span(tok))
+                source_tok = None
+                unnamed = True
+        elif source_tok is not None and source_tok.lower_ == "it" and source_tok.dep_ == "nsubj" and tok.lemma_ == "appear":
+            return None
+    if source_tok is None and not unnamed:
+        unnamed = is_passive(tok)
+    source = None
+    if source_tok is not None:
+        source = chars(doc, *np_span(source_tok))
+    elif not unnamed and tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp"):
+        # "TASS reports, adding that ...": the participle shares the source of the cue it hangs on
+        shared = by_cue[tok.head.i]
+        source, unnamed = shared.source, shared.unnamed
+        source_tok = doc[shared.source_token] if shared.source_token is not None else None
+    cue_span = (doc[cue_lo].idx, doc[cue_hi].idx + len(doc[cue_hi]))
+    if source is None and not unnamed:
+        return None  # e.g. an imperative "say ..." or a fragment: not an attribution
+    chan = channel[0] if channel else None
+    learned = cue.lemma not in lex.verb_cues
+    if learned and not cue.takes_object and not reports_something(tok) and not in_any(content, regions):
+        return None  # a verb only the cue model proposes needs a clause, a quotation or an "about" phrase to report
+    att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed,
+                      "learned" if learned else "verb")
+    return with_quote(att, text, regions)
+
+
+NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "ADP"})
+
+
+def speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    """A trailing speech tag after a comma, even where the tagger took the cue for a noun: "X happened, TASS reports."."""
+    sent = sent_of(tok)
+    i = tok.i - 1
+    while i >= sent.start and doc[i].pos_ in NP_POS and doc[i].text not in ",;:" and tok.i - i <= 8:
+        i -= 1
+    if i < sent.start + 3 or i == tok.i - 1 or doc[i].text not in (",", "”", '"', "’"):
+        return None
+    np_lo = i + 1
+    if not any(doc[j].pos_ in ("PROPN", "NOUN", "PRON") for j in range(np_lo, tok.i)):
+        return None
+    if doc[np_lo].pos_ == "ADP":
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if nxt is not None and not (nxt.is_punct or (nxt.tag_ == "VBG" and nxt.lemma_.lower() in lex.verb_cues) or nxt.pos_ == "ADV"):
+        return None
+    content = chars(doc, sent.start, i - 1 if doc[i].text == "," else i)
+    source = chars(doc, np_lo, tok.i - 1)
+    if content is None or source is None:
+        return None
+    head = max(range(np_lo, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
+    cue = lex.verb_cues[tok.lemma_.lower()]
+    return Attribution((tok.idx, tok.idx + len(tok)), content, source, head, cue.kind)
+
+
+def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    """"Source: content" — a short noun phrase, a colon, then what it says (headlines, transcripts)."""
+    sent = sent_of(tok)
+    before = doc[sent.start : tok.i]
+    after = doc[tok.i + 1 : sent.end]
+    if not 1 <= len(before) <= 6 or len(after) < 3:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    content = chars(doc, tok.i + 1, sent.end - 1)
+    source = chars(doc, sent.start, tok.i - 1)
+    if content is None or source is None:
+        return None
+    head = max(range(sent.start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
+    att = Attribution((tok.idx, tok.idx + 1), content, source, head, "report", pattern="colon")
+    return with_quote(att, doc_text(doc), regions)
+
+
+RECIPIENT_VERBS = frozenset({"tell", "warn", "inform", "assure", "remind", "notify"})  # their object is the hearer
+CONTENT_DEPS = frozenset({"dobj", "obj", "xcomp", "attr", "oprd", "ccomp"})
+CONTENT_PREPS = frozenset({"about", "for", "on", "of", "against", "as", "to", "that", "with"})
+
+
+def complements(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """What a cue verb's complements say: its objects, infinitive and "about/for/on ..." phrases after it."""
+    parts = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in CONTENT_DEPS and not (tok.lemma_ in RECIPIENT_VERBS and c.dep_ == "dobj")
+        or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+    )]
+    if not parts:
+        return None
+    lo = min(subtree_span(c)[0] for c in parts)
+    hi = max(subtree_span(c)[1] for c in parts)
+    if tok.lemma_ in RECIPIENT_VERBS:
+        lo = max(lo, max((c.i for c in tok.children if c.dep_ in ("dobj", "dative")), default=lo - 1) + 1)
+    return chars(doc, lo, hi) if lo <= hi else None
+
+
+def rest_of_sentence(doc: Doc, tok: Token, cue_hi: int) -> tuple[int, int] | None:
+    """For a speech verb the parse gave no complement: the longer stretch of its sentence outside the verb's clause
+    ("..., he said, ..." / "X said Friday during a news conference that ...")."""
+    sent = sent_of(tok)
+    sub = sorted(t.i for t in tok.subtree)
+    own = set(sub)
+    after = [i for i in range(cue_hi + 1, sent.end) if doc[i].lower_ == "that" and doc[i].dep_ == "mark"]
+    if after:
+        return chars(doc, after[0], sent.end - 1)
+    before = [i for i in range(sent.start, tok.i) if i not in own]
+    behind = [i for i in range(tok.i + 1, sent.end) if i not in own]
+    part = before if len(before) >= len(behind) else behind
+    if len(part) < 4:
+        return None
+    return chars(doc, part[0], part[-1])
+
+
+def according_to(doc: Doc, tok: Token) -> Attribution | None:
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and head.head is not head:
+        head = head.head
+    if head.i in phrase:
+        return None
+    idxs = sorted(t.i for t in head.subtree if t.i not in phrase)
+    sent = sent_of(tok)
+    # the clause on the side of the sentence away from the phrase
+    before = [i for i in idxs if i < tok.i and i >= sent.start]
+    after = [i for i in idxs if i > max(phrase) and i < sent.end]
+    part = before if len(before) >= len(after) else after
+    if not part:
+        return None
+    content = chars(doc, part[0], part[-1])
+    source = chars(doc, *subtree_span(pobj))
+    cue = (tok.idx, to.idx + len(to))
+    return Attribution(cue, content, source, pobj.i, "report")
+
+
+def adverb_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    head = tok.head
+    if head is tok:
+        return None
+    lo, hi = subtree_span(head)
+    sent = sent_of(tok)
+    lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+    content = chars(doc, lo, hi)
+    cue = lex.adverb_cues[tok.lower_]
+    return Attribution((tok.idx, tok.idx + len(tok)), content, None, None, cue.kind, None, True)
+
+
+NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against"})
+
+
+def noun_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark"
+                                                                              for g in c.children)), None)
+    source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+    cue = lex.noun_cues[tok.lemma_.lower()]
+    if clause is None and cue.takes_object and source_tok is not None:
+        # "Smith's criticism of the plan": the phrase after the noun says what
+        clause = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_CONTENT_PREPS
+                       and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if clause is None:
+        return None
+    content = chars(doc, *subtree_span(clause))
+    source = chars(doc, *subtree_span(source_tok)) if source_tok is not None else None
+    return Attribution((tok.idx, tok.idx + len(tok)), content, source, source_tok.i if source_tok is not None else None,
+                       cue.kind, None, source_tok is None)
