@@ -116,7 +116,30 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     for idx, m in enumerate(mentions):  # "Daret Azza in Aleppo": inside a resolved place, an unknown name is a place
         if final[idx] is None and m.cue is None and not m.subject and _in_resolved(idx, mentions, final):
             m.cue = "contained"
+        anchor = _list_end(idx, mentions)
+        if (final[idx] is None and not m.subject and m.cue in (None, "contained", "prep", "strong-prep", "loc-prep", "list")
+                and _bracket_chain(text, mentions[anchor], mentions) and _in_resolved(anchor, mentions, final)):
+            m.cue, m.label = "contained", None  # "attacked Napula (Macomia, Cabo Delgado)": the brackets say where it is
+            if m.list_id is not None:
+                resolved_lists.add(m.list_id)  # "Ananum, Gidan Adamu and Dadin Kowa (Donga, Taraba)"
     return _group(text, mentions, final, resolved_lists)
+
+
+def _list_end(idx: int, mentions: list[Mention]) -> int:
+    """The last member of the list the mention is in (the one a following container is linked to), else itself."""
+    list_id = mentions[idx].list_id
+    if list_id is None:
+        return idx
+    return max(i for i, o in enumerate(mentions) if o.list_id == list_id)
+
+
+def _bracket_chain(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """ "X (Y, Z)", "X village (Y": the name's container opens a bracket right after it."""
+    if m.container is None:
+        return False
+    between = text[m.end:mentions[m.container].start]
+    return 0 < len(between) <= 25 and between.rstrip().endswith("(") and between.count("(") == 1 and not any(
+        ch in between for ch in ").;\n")
 
 
 def _comma_chain(text: str, m: Mention, box: Mention) -> bool:
