@@ -470,6 +470,8 @@ def _choose(
             continue
         if container is not None and container.cand.country and c.country != container.cand.country:
             continue  # a misspelling inside a container lies in the container's country
+        if container is not None and c.kind == "city" and not _near_container(c, container.cand):
+            continue  # ... and in or near the container ("Payyoli town (Kozhikode, Kerala)" is not a Padoli far away)
         if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT) and not (
             (ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION or c.kind == "admin1" and ratio >= FUZZY_ADMIN)
             and len(key) >= 5 and not _clear_elsewhere(c, context)
@@ -484,6 +486,17 @@ def _choose(
     if best.kind in ("admin1", "admin2") and rivals and not in_context_of(best, context, container):
         return None  # as close to one province as to another, out of context -- not a guess
     return _Choice(best, score, round(0.9 * ratio / 100, 3), fuzzy=ratio)
+
+
+def _near_container(c: Candidate, cont: Candidate) -> bool:
+    """In the container's first-level area, or within NEAR_KM of its point (when either is known)."""
+    if cont.kind == "country":
+        return True
+    if c.admin1 and cont.kind in ("admin1", "region") and name_key(c.admin1) == name_key(cont.admin1 or cont.name):
+        return True
+    if None in (c.lat, c.lon, cont.lat, cont.lon):
+        return cont.kind not in ("admin1", "region") or not c.admin1
+    return haversine_km(c.lat, c.lon, cont.lat, cont.lon) <= NEAR_KM  # type: ignore[arg-type]
 
 
 def in_context_of(c: Candidate, context: dict[str, float], container: _Choice | None) -> bool:
