@@ -10,6 +10,11 @@ Per record, with P the places the stage returns for the record's text:
   "Nad-e Ali"), or is the resolved name of one of them. ``name_in_text`` says for how many records the
   gold name occurs in the text at all (the ceiling of name_found).
 
+Diagnostic rows (no target): **name_found_variant** also counts a gold name that the gazetteer lists as
+another name of a resolved place ("Peking" for a mention "Beijing") and an ACLED compound "City-District" whose
+parts are each found as mentions ("Beijing-Chaoyang" for "Chaoyang, Beijing"); **no_resolved_place** is the
+share of records where the stage resolved no place at all (mostly villages the gazetteer lacks).
+
 Records go through the real pipeline (:func:`newsprism.api.analyze_articles`) in batches.
 """
 
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -90,6 +96,10 @@ def score(
     started = time.perf_counter()
     n = country = near_n = near = found = in_text = 0
     n_places = n_unresolved = 0
+    found_variant = no_resolved = 0
+    from ..geo.gazetteer import open_gazetteer
+
+    gaz = open_gazetteer(settings)
     rows = []
     stage_errors = 0
     for record, (places, errors) in zip(records, analyse(records, settings), strict=True):
@@ -111,8 +121,11 @@ def score(
         location = g.get("location") or ""
         f_hit = any(name_matches(location, p) for p in places)
         found += f_hit
+        v_hit = f_hit or _variant_found(location, places, resolved, gaz)
+        found_variant += v_hit
+        no_resolved += not resolved
         in_text += bool(name_key(location)) and f" {name_key(location)} " in f" {name_key(record.text)} "
-        rows.append({"id": record.id, "country": c_hit, "km": d_min, "name_found": f_hit, "gold": location,
+        rows.append({"id": record.id, "country": c_hit, "km": d_min, "name_found": f_hit, "name_variant": v_hit, "gold": location,
                      "places": [(p.name, p.resolved_name, p.country) for p in places]})
         if progress:
             progress(1)
@@ -123,6 +136,8 @@ def score(
         "within_25km": _share(near, near_n),
         "name_found": _share(found, n),
         "name_in_text": _share(in_text, n),
+        "name_found_variant": _share(found_variant, n),
+        "no_resolved_place": _share(no_resolved, n),
         "geo_precision_1_records": near_n,
         "places_per_record": round(n_places / n, 3) if n else 0.0,
         "unresolved_share": _share(n_unresolved, n_places),
@@ -130,6 +145,20 @@ def score(
         "stage_errors": stage_errors,
     }
     return metrics, rows
+
+
+def _variant_found(gold: str, places: list[Place], resolved: list[Place], gaz: Any) -> bool:
+    """The gold name is another name of a resolved place's gazetteer entry, or an ACLED compound
+    ("Beijing-Chaoyang", "Beijing - Chaoyang") whose parts are each found as mentions."""
+    if not name_key(gold):
+        return False
+    gids = {p.gazetteer_id for p in resolved if p.gazetteer_id}
+    if gids and any(c.gid in gids for c in gaz.lookup(gold)):
+        return True
+    parts = [part for part in re.split(r"\s+-\s+|(?<=\w)-(?=[A-Z])", gold) if len(part.strip()) > 2]
+    return len(parts) > 1 and all(
+        any(name_matches(part, p) for p in places) or any(c.gid in gids for c in gaz.lookup(part)) for part in parts
+    )
 
 
 def _same_country(place: Place, gold: dict[str, Any]) -> bool:

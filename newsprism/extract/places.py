@@ -37,7 +37,7 @@ def extract(parsed: ParsedArticle) -> dict[str, Any]:
     for m in mentions:  # the entities stage knows "Doug Madoury" ... "Madoury" is a person: not a place
         if m.text in people and m.cue not in ("type", "before"):
             m.cue, m.hint = "currency", "not-a-place"
-    demonym_ctx = demonym_countries(tok.text for tok in parsed.doc if tok.text[:1].isupper())
+    demonym_ctx = demonym_countries(tok.text for tok in parsed.doc)
     return {"places": resolve(mentions, gaz, parsed.text, demonym_ctx)}
 
 

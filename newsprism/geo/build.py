@@ -213,7 +213,7 @@ class _Builder:
 
     def translations(self) -> list[Any]:
         """pycountry's ISO 3166-2 name catalogs for the locales whose exonyms news in English uses
-        ("Paktiyā" -> "Paktia", "Attikí" -> "Attica", "Arkhabīl Suquţrá" -> "Socotra")."""
+        ("Bayern" -> "Bavaria", "Lappi" -> "Lapland")."""
         import gettext
 
         import pycountry

@@ -142,7 +142,7 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
         if tok.lower_ in w["connectors"] and i + 2 < n and doc[i + 1].text == "-" and _is_name(doc[i + 2]):
             i += 2  # "al-Hasakeh"
         elif tok.text in w["leading_articles"] and tok.whitespace_ and i + 1 < n and _is_name(doc[i + 1]):
-            i += 1  # "in el Mina": the article is part of the name
+            i += 1  # "in el Qantara": the article is part of the name
         elif not _is_name(tok):
             i += 1
             continue
@@ -168,12 +168,12 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
         while j > start and w["admin_words"].get(doc[j].lower_) not in (None, "site"):
             j -= 1  # "Imam Sahib District": the type word is a hint, not the name
         while j - 1 > start and w["after_phrases"].get(f"{doc[j - 1].lower_} {doc[j].lower_}") in ("town", "district"):
-            j -= 2  # "Manpur Police Station": the town the station is named after
+            j -= 2  # "Wolkenau Police Station": the town the station is named after
         while start < j and doc[start].lower_ in w["leading_type_words"]:
             start += 1  # "Colonia Centenario": the neighbourhood Centenario
         if start <= j and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
             typed = end_of_run + 1 < n and w["admin_words"].get(doc[end_of_run + 1].lower_) in ("town", "district")
-            for a, b in [(start, j)] if typed else _split_at_entities(doc, start, j):  # "Bala Dasht village": one name
+            for a, b in [(start, j)] if typed else _split_at_entities(doc, start, j):  # "Wadi Wolken village": one name
                 if a == b and (doc[a].lower_ in w["never_alone"] or _common_word(doc[a])):
                     continue
                 out.append((a, b))
@@ -260,7 +260,7 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
             m.cue, m.hint = "type", hint
             m.typed_end = doc[j + 1].idx + len(doc[j + 1])
         elif j + 2 < len(doc) and f"{nxt} {doc[j + 2].lower_}" in w["after_phrases"]:
-            m.cue, m.hint = "type", w["after_phrases"][f"{nxt} {doc[j + 2].lower_}"]  # "Adhaura police station"
+            m.cue, m.hint = "type", w["after_phrases"][f"{nxt} {doc[j + 2].lower_}"]  # "Wolkenau police station"
     if i == 0 or (i <= 2 and doc[i].text.isupper() and len(doc[i]) > 2):
         follow = doc[j + 1].text if j + 1 < len(doc) else ""
         if follow in (",", "(", "-", "—", "–") and doc[i].text.isupper():

@@ -73,13 +73,28 @@ def demonyms() -> dict[str, str]:
 
 
 def demonym_countries(tokens: Iterable[str]) -> Counter[str]:
-    """Countries named by demonyms among ``tokens`` ("Kazakh", "Kazakhs", "Afghan")."""
+    """Countries named by demonyms among ``tokens`` (all the article's tokens, in order): "Kazakh", "Kazakhs",
+    "Afghan", and two-word ones before their last word alone ("South Sudanese" is not "Sudanese")."""
     table = demonyms()
     found: Counter[str] = Counter()
-    for tok in tokens:
+    words_ = [t for t in tokens if not t.isspace()]
+    k = 0
+    while k < len(words_):
+        tok = words_[k]
+        if not tok[:1].isupper():
+            k += 1
+            continue
+        if k + 1 < len(words_):
+            pair = f"{tok} {words_[k + 1]}"
+            iso3 = table.get(pair) or (table.get(pair[:-1]) if pair.endswith("s") else None)
+            if iso3:
+                found[iso3] += 1
+                k += 2
+                continue
         iso3 = table.get(tok) or (table.get(tok[:-1]) if tok.endswith("s") else None)
         if iso3:
             found[iso3] += 1
+        k += 1
     return found
 
 
@@ -119,9 +134,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         anchor = _list_end(idx, mentions)
         if (final[idx] is None and not m.subject and m.cue in (None, "contained", "prep", "strong-prep", "loc-prep", "list")
                 and _bracket_chain(text, mentions[anchor], mentions) and _in_resolved(anchor, mentions, final)):
-            m.cue, m.label = "contained", None  # "attacked Napula (Macomia, Cabo Delgado)": the brackets say where it is
+            m.cue, m.label = "contained", None  # "attacked Wolkenau (Kigoma, Tanzania)": the brackets say where it is
             if m.list_id is not None:
-                resolved_lists.add(m.list_id)  # "Ananum, Gidan Adamu and Dadin Kowa (Donga, Taraba)"
+                resolved_lists.add(m.list_id)  # "Wolkenau, Ndekoville and Mbarali Juu (Kigoma, Tanzania)"
     return _group(text, mentions, final, resolved_lists)
 
 
@@ -471,7 +486,7 @@ def _choose(
         if container is not None and container.cand.country and c.country != container.cand.country:
             continue  # a misspelling inside a container lies in the container's country
         if container is not None and c.kind == "city" and not _near_container(c, container.cand):
-            continue  # ... and in or near the container ("Payyoli town (Kozhikode, Kerala)" is not a Padoli far away)
+            continue  # ... and in or near the container (not a namesake 800 km away)
         if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT) and not (
             (ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION or c.kind == "admin1" and ratio >= FUZZY_ADMIN)
             and len(key) >= 5 and not _clear_elsewhere(c, context)

@@ -33,6 +33,13 @@ def test_exact_and_alternate_names(gaz):
     assert gaz.lookup("Arytau") == ()
 
 
+def test_subdivisions_also_under_their_names_in_other_locales(gaz):
+    # pycountry's catalogs: "Bayern" is "Bavaria" in English, "Lappi" is "Lapland"; junk words are not names
+    assert any(c.kind == "admin1" and c.country == "DEU" for c in gaz.lookup("Bavaria"))
+    assert any(c.kind == "admin1" and c.country == "FIN" for c in gaz.lookup("Lapland"))
+    assert not any(c.kind in ("admin1", "admin2") for c in gaz.lookup("Provincie"))
+
+
 def test_subdivisions_from_pycountry(gaz):
     oblast = [c for c in gaz.lookup("Aqtöbe oblysy") if c.kind == "admin1"]
     assert oblast and oblast[0].country == "KAZ" and oblast[0].precision == 2

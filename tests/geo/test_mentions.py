@@ -14,3 +14,9 @@ def test_the_object_of_a_place_verb_is_a_place(settings):
     text = "On Monday, regime forces shelled Kelbani in Idleb using artillery fire."
     (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
     assert any(p.name == "Kelbani" for p in analysis.places)
+
+
+def test_a_lower_case_arabic_article_belongs_to_the_name(settings):
+    text = "On Monday, protesters blocked the main road in el Qantara (Ismailia, Egypt)."
+    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
+    assert any(p.name == "el Qantara" for p in analysis.places)

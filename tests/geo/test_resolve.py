@@ -132,3 +132,37 @@ def test_a_hamlet_inside_does_not_move_its_container_to_a_much_smaller_homonym()
     small = Candidate(2, "geonames:2", "Alpha", "city", "YYY", "Y", None, 5.0, 5.0, 50_000, 1, True)
     big = Candidate(3, "geonames:3", "Alpha", "city", "XXX", "X", "Alpha", 1.0, 1.0, 900_000, 1, True)
     assert _much_smaller(small, region) and not _much_smaller(big, region)
+
+
+def test_a_name_before_a_bracketed_container_that_resolves_is_a_place(settings):
+    text = "On Monday, gunmen attacked Wolkenau, Ndekoville and Mbarali Juu (Kigoma, Tanzania) and burnt houses."
+    places = places_of(text, settings)
+    for name in ("Wolkenau", "Ndekoville"):
+        place = next(p for p in places if p.name == name)
+        assert not place.resolved and place.reason  # unknown to the gazetteer: reported, never guessed
+    assert resolved(places, "Kigoma").country == "TZA"
+
+
+def test_a_police_station_names_its_town(settings):
+    places = places_of("Two officers were hurt at Wolkenau police station (Morogoro, Tanzania) on Friday.", settings)
+    assert any(p.name == "Wolkenau" for p in places)
+    places = places_of("A mob attacked a patrol under Wolkenau Police Station limits (Morogoro, Tanzania).", settings)
+    assert any(p.name == "Wolkenau" for p in places)
+
+
+def test_two_word_demonyms_before_their_last_word():
+    from newsprism.geo.resolve import demonym_countries
+
+    found = demonym_countries("the South Sudanese army and Kazakh police".split())
+    assert found == {"SSD": 1, "KAZ": 1}
+
+
+def test_a_misspelling_inside_a_container_lies_near_it():
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.resolve import _near_container
+
+    state = Candidate(1, "iso3166-2:XX-A", "Alpha", "admin1", "XXX", "X", "Alpha", 10.0, 10.0, 900_000, 2, True)
+    inside = Candidate(2, "geonames:2", "Beta", "city", "XXX", "X", "Alpha", 30.0, 30.0, 5_000, 1, True)
+    far = Candidate(3, "geonames:3", "Beta", "city", "XXX", "X", "Gamma", 30.0, 30.0, 5_000, 1, True)
+    near = Candidate(4, "geonames:4", "Beta", "city", "XXX", "X", "Gamma", 10.5, 10.5, 5_000, 1, True)
+    assert _near_container(inside, state) and _near_container(near, state) and not _near_container(far, state)
