@@ -3,8 +3,15 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
 
+from ..geo import haversine_km
 from ..model import Claim, DateRef, Place, Sentence
 from ..nlp.pipeline import ParsedArticle
 
@@ -33,6 +40,133 @@ def own_places(places: list[Place], sent: Sentence) -> list[Place]:
 def best_places(places: list[Place]) -> list[Place]:
     """The most precise of a sentence's places first (a town before its region before its country)."""
     return sorted(places, key=lambda p: p.precision or 9)
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    origin_before: re.Pattern[str]  # "fighters from X", "the border with X": X is not where it happened
+    distance_before: re.Pattern[str]  # "5 km from X": X locates it after all
+    country_weight: float
+    origin_weight: float
+    town_km: float
+    city_km: float
+    region_km: float
+    same_admin1_km: float
+    container_bonus: float
+
+
+@functools.lru_cache(maxsize=1)
+def place_cues() -> PlaceCues:
+    data = json.loads(resources.files(__package__).joinpath("lexicons", "event_places.v1.json").read_text("utf-8"))
+    near = data["near_km"]
+    return PlaceCues(re.compile(data["origin_before"]), re.compile(data["distance_before"]),
+                     float(data["country_weight"]), float(data["origin_weight"]), float(near["town"]),
+                     float(near["city_region"]), float(near["region"]), float(data["same_admin1_km"]),
+                     float(data["container_bonus"]))
+
+
+def _weight(place: Place) -> float:
+    """How much a place's reading counts: the resolver's score."""
+    return place.score if place.score is not None else 0.9
+
+
+def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | None:
+    """The event's place among the resolved places mentioned in ``text[start:end]`` (its sentence).
+
+    First the country: the one the sentence's places are in, each counting with the resolver's score (a
+    country named as such half as much: it is often a side, "forces of X and Y"; a province named after a
+    town of another country, "X (Y, Z)", a little more). A town read in another country than the district
+    and province named with it is a wrong reading of its name. Then, in that country, the most precise place
+    (a town before its district before its country; among equals the first mentioned) unless the sentence's
+    other places outweigh it by contradicting it: a homonym far from the district named with it, a town in
+    another province. A place named as an origin ("fighters from X", "near the border with X") comes after
+    the others. Cues and distances: ``lexicons/event_places.v1.json``.
+    """
+    cues = place_cues()
+    found: list[tuple[bool, int, Place]] = []
+    for place in places:
+        if not place.resolved:
+            continue
+        inside = [m.start for m in place.mentions if start <= m.start < end]
+        if inside:
+            first = min(inside)
+            found.append((_is_origin(text, first, cues), first, place))
+    if not found:
+        return None
+    weight = {id(p): _weight(p) * (cues.country_weight if p.precision == 3 else 1.0)
+              * (cues.origin_weight if origin else 1.0) for origin, _, p in found}
+    ranked = sorted(found, key=lambda f: (f[0], f[2].precision or 9, f[1]))
+    votes: dict[str, float] = {}  # first the country: the one most of the sentence's places are in
+    for _, at, place in found:
+        if place.country:
+            bonus = any(o.country != place.country and o_at < at and (o.precision or 9) < (place.precision or 9)
+                        for _, o_at, o in found)  # the province after a town ("X (Y, Z)")
+            votes[place.country] = votes.get(place.country, 0.0) + weight[id(place)] * (
+                1.0 + cues.container_bonus if bonus else 1.0)
+    if votes:
+        top = max(votes.values())
+        country = next(p.country for _, _, p in ranked if p.country and votes[p.country] == top)
+        found = [f for f in found if f[2].country == country]
+        ranked = [f for f in ranked if f[2].country == country]
+    for _, at, place in ranked:
+        support, against = weight[id(place)], 0.0
+        for _, other_at, other in found:
+            if other is place:
+                continue
+            agree = _coherent(place, other, cues)
+            if agree > 0:
+                support += weight[id(other)]
+            elif agree < 0:  # a province named after the town ("X (Y, Z)") is the container the writer meant
+                container = other_at > at and (other.precision or 9) > (place.precision or 9)
+                against += weight[id(other)] * (1.0 + cues.container_bonus if container else 1.0)
+        if against <= support:
+            return place
+    return ranked[0][2]
+
+
+def _is_origin(text: str, offset: int, cues: PlaceCues) -> bool:
+    before = text[max(0, offset - 40):offset].lower()
+    return bool(cues.origin_before.search(before)) and not cues.distance_before.search(before)
+
+
+def _coherent(a: Place, b: Place, cues: PlaceCues) -> int:
+    """+1 when two places of one sentence can be one location (a town and its district, province or country),
+    -1 when they cannot (other countries, other provinces far apart, towns far apart), 0 when nothing tells."""
+    if not a.country or not b.country:
+        return 0
+    if a.country != b.country:
+        return -1
+    if a.precision == 3 or b.precision == 3:
+        return 1
+    km = _km(a, b)
+    if a.admin1 and b.admin1:
+        if _fold(a.admin1) == _fold(b.admin1):
+            return 1
+        if (km is not None and km > cues.same_admin1_km) or "admin1" in (a.kind, b.kind):
+            return -1  # another province
+    if km is None:
+        return 0
+    if not (_is_town(a) and _is_town(b)):  # a province's centre can be far from its towns
+        limit = cues.region_km
+    elif a.precision == 1 and b.precision == 1:
+        limit = cues.town_km
+    else:
+        limit = cues.city_km
+    return 1 if km <= limit else -1
+
+
+def _is_town(place: Place) -> bool:
+    return place.kind not in ("admin1", "admin2", "region", "country", "continent")
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
+
+
+def _km(a: Place, b: Place) -> float | None:
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return None
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def names(parsed: ParsedArticle) -> list[tuple[int, int]]:

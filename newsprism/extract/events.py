@@ -30,7 +30,7 @@ from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, 
 from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
 from .counts import counts_in, merge_counts
-from .event_context import article_place, best_places, claim_at, context_date, own_date, own_places
+from .event_context import article_place, claim_at, context_date, own_date, own_places, pick_place
 from .event_model import EventModel, load_model, masked, with_rules
 from .verbal import plover_type, with_verbal
 
@@ -430,7 +430,8 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     primary = max(fixed, key=lambda m: (m.confidence, -m.index)) if fixed else (group if group in body else body[0])
     sub = primary.sub_event_type
     etype = lex.type_of.get(sub, "Strategic developments")
-    place = next((p for m in group.members for p in best_places(m.places)), None)
+    place = next((p for m in group.members
+                  if (p := pick_place(parsed.text, m.places, m.sentence.start, m.sentence.end)) is not None), None)
     if place is None:
         place = _next_sentence_place(parsed, group) or main_place
     country = place.country_name if place is not None else None
@@ -481,8 +482,7 @@ def _next_sentence_place(parsed: ParsedArticle, group: Candidate) -> Place | Non
     between = parsed.text[parsed.sentences[last].end:nxt.start]
     if "\n\n" in between or _has_trigger(parsed, nxt):
         return None
-    places = best_places(own_places(parsed.places, nxt))
-    return places[0] if places else None
+    return pick_place(parsed.text, own_places(parsed.places, nxt), nxt.start, nxt.end)
 
 
 def _date(parsed: ParsedArticle, group: Candidate) -> EventDate:

@@ -1,0 +1,140 @@
+"""Where an event happened: the choice among the places of its sentence (newsprism/extract/event_context.py
+pick_place) and its use by the events stage. Places are built by hand (the places stage is tested in
+test_places.py); the names are invented so that nothing here depends on a gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract import events as events_stage
+from newsprism.extract.event_context import pick_place
+from newsprism.model import Article, Place, Sentence, Span
+from newsprism.nlp.pipeline import ParsedArticle
+
+
+def place(text: str, name: str, country: str, precision: int, lat: float | None = None, lon: float | None = None,
+          score: float = 0.9, kind: str = "city", admin1: str | None = None, nth: int = 0) -> Place:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Place(name=name, resolved_name=name, country=country, country_name=country, precision=precision,
+                 latitude=lat, longitude=lon, score=score, kind=kind, admin1=admin1,
+                 mentions=[Span.of(text, start, start + len(name))])
+
+
+def pick(text: str, places: list[Place]) -> Place | None:
+    return pick_place(text, places, 0, len(text))
+
+
+def test_the_most_precise_place_when_the_others_agree():
+    text = "Gunmen killed two farmers in Varnok village of Keldet district, Morrowa province."
+    varnok = place(text, "Varnok", "AAA", 1, 10.0, 20.0, score=0.8)
+    keldet = place(text, "Keldet", "AAA", 2, 10.1, 20.1, score=0.95)
+    morrowa = place(text, "Morrowa", "AAA", 2, kind="admin1", admin1="Morrowa", score=0.95)
+    assert pick(text, [morrowa, keldet, varnok]) is varnok
+
+
+def test_a_town_read_in_another_country_than_its_district_and_province_gives_way():
+    text = "Gunmen killed two farmers in Varnok village of Keldet district, Morrowa province."
+    varnok = place(text, "Varnok", "BBB", 1, -30.0, 140.0, score=0.95)  # a homonym abroad
+    keldet = place(text, "Keldet", "AAA", 2, 10.1, 20.1, score=0.8)
+    morrowa = place(text, "Morrowa", "AAA", 2, kind="admin1", admin1="Morrowa", score=0.8)
+    chosen = pick(text, [varnok, keldet, morrowa])
+    assert chosen is keldet and chosen.country == "AAA"
+
+
+def test_a_province_after_the_town_outweighs_it_when_they_disagree():
+    text = "Shells fell on Tarvel (Ostrin province) overnight."
+    tarvel = place(text, "Tarvel", "BBB", 1, -30.0, 140.0, score=0.9)
+    ostrin = place(text, "Ostrin", "AAA", 2, kind="admin1", admin1="Ostrin", score=0.9)
+    assert pick(text, [tarvel, ostrin]) is ostrin
+
+
+def test_a_homonym_far_from_its_district_gives_way_to_the_district():
+    text = "Police arrested five people in Dunmere village of Keldet district."
+    dunmere = place(text, "Dunmere", "AAA", 1, 14.0, 24.0, score=0.7)  # 600 km away: another Dunmere
+    keldet = place(text, "Keldet", "AAA", 2, 10.1, 20.1, score=0.95)
+    assert pick(text, [dunmere, keldet]) is keldet
+
+
+def test_a_district_of_another_province_is_not_the_towns():
+    text = "Rioters burned cars in Selvo, Marrin province."
+    selvo = place(text, "Selvo", "AAA", 1, 14.0, 24.0, score=0.95, admin1="Corrin")
+    marrin = place(text, "Marrin", "AAA", 2, kind="admin1", admin1="Marrin", score=0.95)
+    assert pick(text, [selvo, marrin]) is marrin
+
+
+def test_two_towns_far_apart_keep_the_first():
+    text = "Thousands marched in Aldova and Bessin on Sunday."
+    aldova = place(text, "Aldova", "AAA", 1, 10.0, 20.0)
+    bessin = place(text, "Bessin", "AAA", 1, 14.0, 24.0)
+    assert pick(text, [bessin, aldova]) is aldova
+
+
+def test_an_origin_comes_after_the_place_of_the_event():
+    text = "Fighters from Corvald attacked a checkpoint in the Ostrin region."
+    corvald = place(text, "Corvald", "AAA", 1, 10.0, 20.0)
+    ostrin = place(text, "Ostrin", "AAA", 2, kind="admin1", admin1="Ostrin")
+    assert pick(text, [corvald, ostrin]) is ostrin
+    border = "Rebels shelled an army post near the border with Veloria."
+    veloria = place(border, "Veloria", "BBB", 3, kind="country")
+    assert pick(border, [veloria]) is veloria  # the only place left: better than none
+
+
+def test_a_distance_from_a_town_locates_the_event_there():
+    text = "A bomb exploded 5 km from Corvald, in the Ostrin region."
+    corvald = place(text, "Corvald", "AAA", 1, 10.0, 20.0)
+    ostrin = place(text, "Ostrin", "AAA", 2, kind="admin1", admin1="Ostrin")
+    assert pick(text, [corvald, ostrin]) is corvald
+
+
+def test_the_country_when_no_town_is_resolved_and_none_when_nothing_is():
+    text = "Protesters gathered in Ulmstadt, Veloria."
+    veloria = place(text, "Veloria", "BBB", 3, kind="country")
+    unresolved = Place(name="Ulmstadt", resolved=False, reason="not in the gazetteer",
+                       mentions=[Span.of(text, text.index("Ulmstadt"), text.index("Ulmstadt") + 8)])
+    assert pick(text, [unresolved, veloria]) is veloria
+    assert pick(text, [unresolved]) is None
+    assert pick_place(text, [veloria], 0, text.index("Veloria")) is None  # outside the range
+
+
+# --------------------------------------------------------------------------- in the events stage
+
+@pytest.fixture(scope="module")
+def blank_nlp():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def parsed_of(nlp, settings, text, places) -> ParsedArticle:
+    doc = nlp(text)
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+    return ParsedArticle(article=Article(id="hand", text=text, published="2022-01-07"), doc=doc, settings=settings,
+                         sentences=sentences, places=list(places))
+
+
+def test_the_event_takes_its_place_and_country_from_its_containers(blank_nlp, settings):
+    text = "Police fired tear gas at protesters in Varnok village of Keldet district, Morrowa province."
+    places = [place(text, "Varnok", "BBB", 1, -30.0, 140.0, score=0.95), place(text, "Keldet", "AAA", 2, 10.1, 20.1),
+              place(text, "Morrowa", "AAA", 2, kind="admin1", admin1="Morrowa")]
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, places))
+    assert event.place is not None and event.place.name == "Keldet" and event.place.country == "AAA"
+
+
+def test_the_next_sentence_locates_an_event_without_a_place(blank_nlp, settings):
+    text = "Soldiers shot dead three civilians on Monday. It happened near Tarvel, in the Ostrin region. Ostrin is quiet."
+    tarvel = place(text, "Tarvel", "AAA", 1, 10.0, 20.0)
+    ostrin = place(text, "Ostrin", "AAA", 2, kind="admin1", admin1="Ostrin")
+    ostrin.mentions.append(Span.of(text, text.rindex("Ostrin"), text.rindex("Ostrin") + 6))
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, [ostrin, tarvel]))
+    assert event.place is tarvel  # not the article's most mentioned place
+
+
+def test_an_event_without_any_place_nearby_takes_the_articles_main_place(blank_nlp, settings):
+    text = "Unrest in Veloria.\n\nSoldiers shot dead three civilians on Monday."
+    veloria = place(text, "Veloria", "BBB", 3, kind="country")
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, [veloria]))
+    assert event.place is veloria and event.place.country == "BBB"
