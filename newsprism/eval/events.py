@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import NewsprismError
 from ..extract.event_model import is_heldout
-from ..model import Analysis, Article
+from ..model import Analysis, Article, Place
 from ..settings import Settings
 
 TARGETS = {
@@ -128,7 +128,43 @@ def _row(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         gold_location=gold.get("location"), pred_location=place.resolved_name if place is not None else None,
         gold_inter1=gold.get("inter1"), pred_inter1=main.actor1.inter if main is not None and main.actor1 else None,
     )
+    row.update(geo_diagnosis(gold, main is not None, place, analysis.places))
     return row
+
+
+def geo_diagnosis(gold: dict[str, Any], has_event: bool, place: Place | None, places: list[Place]) -> dict[str, Any]:
+    """Diagnostics for a row (no metric): the article's resolved places, and why country or 25 km missed.
+
+    ``geo_miss`` is None when both hit (or do not apply), else ``no-event``; ``choice`` when a resolved place of
+    the gold country (for the country) or within 25 km (for the distance) was there but the main event took
+    another or none; ``places`` when no resolved place of the article would have scored (the places stage).
+    """
+    resolved = [p for p in places if p.resolved]
+    out: dict[str, Any] = {"places": [f"{p.name} -> {p.resolved_name} ({p.country}, p{p.precision})" for p in resolved]}
+    country_hit = place is not None and place.country == gold.get("iso3")
+    near_applies = gold.get("geo_precision") == 1 and gold.get("latitude") is not None
+    near_hit = not near_applies or (place is not None and _km(place, gold) is not None and _km(place, gold) <= 25.0)
+    if country_hit and near_hit:
+        out["geo_miss"] = None
+        return out
+    if not has_event:
+        out["geo_miss"] = "no-event"
+        return out
+    misses = []
+    if not country_hit:
+        better = any(p.country == gold.get("iso3") for p in resolved)
+        misses.append(f"country: {'choice' if better else 'places'}")
+    if not near_hit:
+        better = any((km := _km(p, gold)) is not None and km <= 25.0 for p in resolved)
+        misses.append(f"25km: {'choice' if better else 'places'}")
+    out["geo_miss"] = "; ".join(misses)
+    return out
+
+
+def _km(place: Place, gold: dict[str, Any]) -> float | None:
+    if place.latitude is None or place.longitude is None or gold.get("latitude") is None:
+        return None
+    return haversine_km(place.latitude, place.longitude, float(gold["latitude"]), float(gold["longitude"]))
 
 
 def macro_f1(gold: list[Any], pred: list[Any]) -> float:

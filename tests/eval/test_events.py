@@ -71,3 +71,20 @@ def test_cli_scores_acled_and_plover_records(tmp_path, monkeypatch):
     assert second["plover_accuracy"] == 1.0
     text = (tmp_path / "docs/quality.md").read_text(encoding="utf-8")
     assert "<!-- eval:events -->" in text and "plover_accuracy" in text
+
+
+def test_geo_diagnosis_tells_the_events_choice_from_the_places_stage():
+    from newsprism.eval.events import geo_diagnosis
+    from newsprism.model import Place
+
+    gold = ACLED[0]["gold"]
+    town = Place("Nairobi", resolved_name="Nairobi", country="KEN", precision=1, latitude=-1.28, longitude=36.82)
+    abroad = Place("Nairobi", resolved_name="Nairobi", country="USA", precision=1, latitude=40.0, longitude=-90.0)
+    unresolved = Place("Kibera", resolved=False, reason="not in the gazetteer")
+    assert geo_diagnosis(gold, True, town, [town])["geo_miss"] is None
+    assert geo_diagnosis(gold, True, abroad, [abroad, town])["geo_miss"] == "country: choice; 25km: choice"
+    found = geo_diagnosis(gold, True, abroad, [abroad, unresolved])
+    assert found["geo_miss"] == "country: places; 25km: places"
+    assert found["places"] == ["Nairobi -> Nairobi (USA, p1)"]
+    assert geo_diagnosis(gold, True, None, [])["geo_miss"] == "country: places; 25km: places"
+    assert geo_diagnosis(gold, False, None, [town])["geo_miss"] == "no-event"
