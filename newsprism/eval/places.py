@@ -180,7 +180,9 @@ def markdown(metrics: dict[str, float | int], data: str, command: str) -> str:
         f"Data: `{data}` ({metrics['records']} records). Command: `{command}`.\n\n"
         "country: a resolved place has the gold country; within_25km: a resolved place lies within 25 km of the gold\n"
         "point (geo_precision 1 records only); name_found: the gold location name is among the place mentions\n"
-        "(name_in_text is how often it occurs in the text at all, the ceiling of name_found).\n\n"
+        "(name_in_text is how often it occurs in the text at all, the ceiling of name_found). Diagnostics, no target:\n"
+        "name_found_variant also counts a gold name the gazetteer lists as another name of a resolved place, or an\n"
+        "ACLED 'City-District' compound whose parts are each found; no_resolved_place: records with no resolved place.\n\n"
         + metrics_table(metrics, TARGETS)
     )
 

@@ -308,9 +308,11 @@ def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
     for m in mentions:
         words_ = m.text.split(" ")
         if m.located and not gaz.lookup(m.text):
-            if m.text.count("-") == 1 and " " not in m.text.strip():
+            road = m.typed_end is not None and text[m.end:m.typed_end].strip().lower() in words()["route_words"]
+            if m.text.count("-") == 1 and (" " not in m.text.strip() or road):
                 left, right = m.text.split("-")
-                if _town(gaz, left) and _town(gaz, right):  # "Dhaka-Sylhet highway": two towns, neither in the other
+                if (_town(gaz, left) and _town(gaz, right)) or (road and _name_part(left) and _name_part(right)):
+                    # "Dhaka-Sylhet highway", "the Wolkenau-Ndekoville road": two places, neither in the other
                     cut = m.start + len(left)
                     out.extend([dataclasses.replace(m, end=cut, text=left, typed_end=None),
                                 dataclasses.replace(m, start=cut + 1, text=right, typed_end=None)])
@@ -342,6 +344,17 @@ def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
         if m.chain_tail and m.cue == "chain" and i > 0 and out[i - 1].end + 1 == m.start and out[i - 1].container is None:
             out[i - 1].container = i
     return out
+
+
+def _name_part(part: str) -> bool:
+    """One end of "X-Y road": a capitalised name of four letters or more, not a bare article or toponym word."""
+    w = words()
+    tokens = part.split()
+    if tokens and tokens[0] in w["leading_articles"]:
+        tokens = tokens[1:]
+    if not tokens or tokens[-1].lower() in w["leading_articles"] or part.lower() in w["toponym_words"]:
+        return False  # "Jabal al-Zawiya" is one name
+    return tokens[0][:1].isupper() and len(" ".join(tokens)) >= 4
 
 
 def _town(gaz: Gazetteer, name: str) -> bool:

@@ -166,3 +166,10 @@ def test_a_misspelling_inside_a_container_lies_near_it():
     far = Candidate(3, "geonames:3", "Beta", "city", "XXX", "X", "Gamma", 30.0, 30.0, 5_000, 1, True)
     near = Candidate(4, "geonames:4", "Beta", "city", "XXX", "X", "Gamma", 10.5, 10.5, 5_000, 1, True)
     assert _near_container(inside, state) and _near_container(near, state) and not _near_container(far, state)
+
+
+def test_a_road_between_two_places_names_both(settings):
+    places = places_of("On Monday, protesters blocked the Wolkenau-Ndekoville road with burning tyres.", settings)
+    assert {"Wolkenau", "Ndekoville"} <= {p.name for p in places}
+    places = places_of("On Monday, militants attacked a bulldozer on the Jabal al-Wolkenau front.", settings)
+    assert not any(p.name == "Jabal al" for p in places)
