@@ -430,10 +430,7 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     primary = max(fixed, key=lambda m: (m.confidence, -m.index)) if fixed else (group if group in body else body[0])
     sub = primary.sub_event_type
     etype = lex.type_of.get(sub, "Strategic developments")
-    place = next((p for m in group.members
-                  if (p := pick_place(parsed.text, m.places, m.sentence.start, m.sentence.end)) is not None), None)
-    if place is None:
-        place = _next_sentence_place(parsed, group) or main_place
+    place = _place(parsed, group, main_place)
     country = place.country_name if place is not None else None
     actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
     if etype == "Violence against civilians" and not primary.fixed and actor2 is not None and actor2.inter in ARMED:
@@ -471,6 +468,22 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
         evidence=[m.sentence_span(parsed) for m in group.members],
         confidence=confidence,
     )
+
+
+def _place(parsed: ParsedArticle, group: Candidate, main_place: Place | None) -> Place | None:
+    """The place of the first mention that names one (:func:`.event_context.pick_place`), else the sentence after
+    the last mention when it locates the event, else the article's main place. A country is made more precise by
+    a town or region of that country that a later mention or the locating sentence names."""
+    picks = [p for m in group.members if (p := pick_place(parsed.text, m.places, m.sentence.start, m.sentence.end))]
+    if not picks or picks[0].precision == 3:
+        after = _next_sentence_place(parsed, group)
+        if after is not None:
+            picks.append(after)
+    if not picks:
+        return main_place
+    first = picks[0]
+    finer = [p for p in picks[1:] if first.precision == 3 and p.precision in (1, 2) and p.country == first.country]
+    return finer[0] if finer else first
 
 
 def _next_sentence_place(parsed: ParsedArticle, group: Candidate) -> Place | None:

@@ -138,3 +138,14 @@ def test_an_event_without_any_place_nearby_takes_the_articles_main_place(blank_n
     veloria = place(text, "Veloria", "BBB", 3, kind="country")
     (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, [veloria]))
     assert event.place is veloria and event.place.country == "BBB"
+
+
+def test_a_country_is_made_precise_by_the_sentence_that_locates_the_event(blank_nlp, settings):
+    text = "Soldiers shot dead three civilians in Veloria on Monday. It happened near Tarvel."
+    veloria = place(text, "Veloria", "BBB", 3, kind="country")
+    tarvel = place(text, "Tarvel", "BBB", 1, 10.0, 20.0)
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, [veloria, tarvel]))
+    assert event.place is tarvel
+    abroad = place(text, "Tarvel", "CCC", 1, 10.0, 20.0)  # a town of another country does not locate it
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, [veloria, abroad]))
+    assert event.place is veloria
