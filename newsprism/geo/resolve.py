@@ -101,6 +101,7 @@ def demonym_countries(tokens: Iterable[str]) -> Counter[str]:
 def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Counter[str]) -> list[Place]:
     """One :class:`Place` per distinct (name as written, resolution), with all its mentions."""
     mentions = _split_run_on(_join_adjacent(mentions, gaz, text), gaz, text)
+    _route_ends(mentions, text)
     exact = [_exact(m, gaz, text) for m in mentions]
     context = _context(mentions, exact, demonym_ctx + _countries_in_names(mentions, gaz))
     first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
@@ -344,6 +345,15 @@ def _split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
         if m.chain_tail and m.cue == "chain" and i > 0 and out[i - 1].end + 1 == m.start and out[i - 1].container is None:
             out[i - 1].container = i
     return out
+
+
+def _route_ends(mentions: list[Mention], text: str) -> None:
+    """ "on the Wolkenau - Ndekoville road": the name before the dash is the other end of the route."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if text[a.end:b.start].strip() in ("-", "–") and b.typed_end is not None and a.cue != "currency" and (
+            text[b.end:b.typed_end].strip().lower() in words()["route_words"]
+        ):
+            a.cue, a.hint, a.label = "type", "site", None
 
 
 def _name_part(part: str) -> bool:

@@ -171,5 +171,7 @@ def test_a_misspelling_inside_a_container_lies_near_it():
 def test_a_road_between_two_places_names_both(settings):
     places = places_of("On Monday, protesters blocked the Wolkenau-Ndekoville road with burning tyres.", settings)
     assert {"Wolkenau", "Ndekoville"} <= {p.name for p in places}
+    places = places_of("On Monday, a patrol was ambushed on the Wolkenau - Ndekoville road in the north.", settings)
+    assert {"Wolkenau", "Ndekoville"} <= {p.name for p in places}
     places = places_of("On Monday, militants attacked a bulldozer on the Jabal al-Wolkenau front.", settings)
     assert not any(p.name == "Jabal al" for p in places)
