@@ -93,6 +93,7 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
             found.append((_is_origin(text, first, cues), first, place))
     if not found:
         return None
+    found = _one_reading_per_name(found)
     weight = {id(p): _weight(p) * (cues.country_weight if p.precision == 3 else 1.0)
               * (cues.origin_weight if origin else 1.0) for origin, _, p in found}
     ranked = sorted(found, key=lambda f: (f[0], f[2].precision or 9, f[1]))
@@ -122,6 +123,21 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
         if against <= support:
             return place
     return ranked[0][2]
+
+
+def _one_reading_per_name(found: list[tuple[bool, int, Place]]) -> list[tuple[bool, int, Place]]:
+    """A name written twice in a sentence for places of one level ("in X city (X, Y)", both read as
+    towns) is one place: of its readings keep the one that is the name itself rather than a close spelling, then
+    one with coordinates, then the surest."""
+    by_name: dict[str, list[tuple[bool, int, Place]]] = {}
+    for f in found:
+        by_name.setdefault(f"{_fold(f[2].name)}/{f[2].precision}", []).append(f)  # a town and its province may share it
+    out = []
+    for same in by_name.values():
+        best = max(same, key=lambda f: (_fold(f[2].resolved_name or "") == _fold(f[2].name), f[2].latitude is not None,
+                                        f[2].score or 0.0, -f[1]))
+        out.append((best[0], min(f[1] for f in same), best[2]))
+    return sorted(out, key=lambda f: f[1])
 
 
 def _is_origin(text: str, offset: int, cues: PlaceCues) -> bool:

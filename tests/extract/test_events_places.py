@@ -4,6 +4,8 @@ test_places.py); the names are invented so that nothing here depends on a gazett
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.extract import events as events_stage
@@ -149,3 +151,13 @@ def test_a_country_is_made_precise_by_the_sentence_that_locates_the_event(blank_
     abroad = place(text, "Tarvel", "CCC", 1, 10.0, 20.0)  # a town of another country does not locate it
     (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, [veloria, abroad]))
     assert event.place is veloria
+
+
+def test_a_name_written_twice_is_one_place_read_by_its_own_name():
+    text = "Workers protested in Ostvik city (Ostvik, Morrowa) on Friday."
+    respelled = replace(place(text, "Ostvik", "AAA", 1, 10.4, 20.0, score=0.95), resolved_name="Ostwick")
+    itself = place(text, "Ostvik", "AAA", 1, 10.0, 20.0, score=0.6, nth=1)
+    assert pick(text, [respelled, itself]) is itself
+    town = place(text, "Ostvik", "AAA", 1, 10.0, 20.0, score=0.6)
+    province = place(text, "Ostvik", "AAA", 2, 10.1, 20.1, kind="admin1", admin1="Ostvik", nth=1)
+    assert pick(text, [province, town]) is town  # a town and its province of one name are two places
