@@ -35,9 +35,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 10
+BUILD_FORMAT = 12
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
+MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
 LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u052f\u1e00-\u1eff\u2019\u02bc\u02bb]+$")
 
@@ -203,6 +204,12 @@ class _Builder:
                 code = (iso2, sub.code.split("-", 1)[1])  # GeoNames uses the ISO suffix here ("US-IL" -> "IL")
             lat, lon = (town["latitude"], town["longitude"]) if town else self.centroid.get(code or ("", ""), (None, None))
             population = int(town["population"]) if town else self.area_population.get(code or ("", ""), 0)
+            if lat is None:  # no capital and no known area: the point of a smaller namesake town among the biggest of its area
+                namesake = next((t for v in variants + translated if (t := by_country_key.get((iso2, self.key(v))))
+                                 and t["population"] >= MIN_POINT_POPULATION
+                                 and t["population"] >= self.third_largest.get((iso2, t["admin1code"]), 0)), None)
+                if namesake:
+                    lat, lon = namesake["latitude"], namesake["longitude"]
             if code and top:
                 if code not in admin1 or admin1[code][1] < population:
                     admin1[code] = (display, population)

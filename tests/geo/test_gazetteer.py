@@ -40,6 +40,12 @@ def test_subdivisions_also_under_their_names_in_other_locales(gaz):
     assert not any(c.kind in ("admin1", "admin2") for c in gaz.lookup("Provincie"))
 
 
+def test_an_area_with_a_small_capital_has_its_point(gaz):
+    # Bhutan's Paro district: its namesake town is too small to count as a capital, but it is where the area is
+    paro = [c for c in gaz.lookup("Paro") if c.kind == "admin1" and c.country == "BTN"]
+    assert paro and haversine_km(paro[0].lat, paro[0].lon, 27.43, 89.41) < 25
+
+
 def test_subdivisions_from_pycountry(gaz):
     oblast = [c for c in gaz.lookup("Aqtöbe oblysy") if c.kind == "admin1"]
     assert oblast and oblast[0].country == "KAZ" and oblast[0].precision == 2
