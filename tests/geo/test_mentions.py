@@ -20,3 +20,10 @@ def test_a_lower_case_arabic_article_belongs_to_the_name(settings):
     text = "On Monday, protesters blocked the main road in el Qantara (Ismailia, Egypt)."
     (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
     assert any(p.name == "el Qantara" for p in analysis.places)
+
+
+def test_a_governor_or_governorship_after_a_name_makes_it_a_province(settings):
+    text = "On Friday, the Mwanza Governorship banned all gatherings in the province."
+    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
+    mwanza = next(p for p in analysis.places if p.name == "Mwanza")
+    assert mwanza.resolved and mwanza.country == "TZA" and mwanza.precision == 2
