@@ -1,10 +1,16 @@
 """Check-worthiness: how much a fact-checker would want to verify a stretch of text (0-1).
 
-A logistic model over a few readable features of the tokens (numbers, named
-entities, factual past-tense verbs, comparisons, questions, first person ...)
-and the words and word pairs present (binary, scaled by one over the square
-root of their number). The weights live in ``models/checkworthy.v1.json``, trained by
-``scripts/train_checkworthy.py`` (see docs/model-card-claims.md).
+Three small models over one sentence (or a claim's content), averaged after standardising each score:
+
+* ``lexical``: a linear model over the spaCy words and word pairs (numbers as "0"), the named-entity
+  types and entity-typed word pairs ("voted E:LAW"), tf-idf weighted and L2-normalised, plus a few
+  readable features (numbers, named entities, factual past-tense verbs, comparisons, questions, first
+  person ...) scaled down;
+* ``words``: a second linear model over plain word tokens of two or more letters and their pairs;
+* ``trees``: gradient-boosted trees over the readable features alone.
+
+A logistic calibration turns the average into a probability. The weights live in
+``models/checkworthy.v1.json``, trained by ``scripts/train_checkworthy.py`` (see docs/model-card-claims.md).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Sequence
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -20,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MODEL_FILE = "checkworthy.v1.json"
+FORMAT = 2
 
 FACT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 QUANT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
@@ -38,10 +46,11 @@ FEATURES = (
     "stat_word", "first_singular", "second_person", "question", "future", "modal", "greeting", "log_len", "short",
     "negation", "has_verb",
 )
+WORD = re.compile(r"\b\w\w+\b")
 
 
 def features(tokens: Sequence[Token]) -> list[float]:
-    """The feature vector of consecutive tokens (a sentence or a claim's content)."""
+    """The readable feature vector of consecutive tokens (a sentence or a claim's content)."""
     lows = [t.lower_ for t in tokens]
     tags = [t.tag_ for t in tokens]
     ents = [t.ent_type_ for t in tokens if t.ent_iob_ == "B"]
@@ -69,31 +78,87 @@ def features(tokens: Sequence[Token]) -> list[float]:
     ]
 
 
+def _pairs(items: list[str]) -> set[str]:
+    return set(items) | {f"{a} {b}" for a, b in zip(items, items[1:], strict=False)}
+
+
+def bags(tokens: Sequence[Token]) -> dict[str, set[str]]:
+    """The presence features of the tokens by kind.
+
+    ``w``: lower-cased words and word pairs (numbers as "0"); ``e``: entity types ("E:GPE") and word
+    pairs with entities replaced by their type; ``r``: words of two or more letters or digits in the
+    text (punctuation dropped) and their pairs.
+    """
+    toks = [t for t in tokens if not t.is_space]
+    words = ["0" if t.like_num else t.lower_ for t in toks]
+    typed = []
+    for t, w in zip(toks, words, strict=True):
+        if not t.ent_type_:
+            typed.append(w)
+        elif t.ent_iob_ == "B" or not typed or typed[-1] != f"E:{t.ent_type_}":
+            typed.append(f"E:{t.ent_type_}")
+    entity_pairs = {g for g in _pairs(typed) if "E:" in g}
+    text = toks[0].doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else ""
+    return {"w": _pairs(words), "e": entity_pairs, "r": _pairs(WORD.findall(text.lower()))}
+
+
 @functools.lru_cache(maxsize=1)
 def load_model() -> dict:
     path = resources.files("newsprism.extract").joinpath("models", MODEL_FILE)
     model = json.loads(path.read_text(encoding="utf-8"))
-    if list(model["features"]) != list(FEATURES):
+    if model.get("format") != FORMAT or list(model["features"]) != list(FEATURES):
         raise ValueError(f"{MODEL_FILE} was trained on other features; retrain it with scripts/train_checkworthy.py")
     return model
 
 
-def ngrams(tokens: Sequence[Token]) -> set[str]:
-    """The lower-cased words and adjacent word pairs of the tokens (numbers as "0")."""
-    words = ["0" if t.like_num else t.lower_ for t in tokens if not t.is_space]
-    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+def linear_score(component: dict, grams: dict[str, set[str]], dense: Sequence[float]) -> float:
+    """A linear component: tf-idf (binary tf) of the present features, L2-normalised, plus scaled dense features."""
+    vocab = component["vocab"]
+    present = [vocab[f"{kind}|{g}"] for kind in component["bags"] for g in grams[kind] if f"{kind}|{g}" in vocab]
+    norm = math.sqrt(sum(idf * idf for idf, _ in present))
+    z = component["bias"] + (sum(idf * w for idf, w in present) / norm if norm else 0.0)
+    if component.get("dense_weight"):
+        spread = zip(dense, component["mean"], component["scale"], component["weights"], strict=True)
+        z += sum((x - m) / s * w for x, m, s, w in spread)
+    return z
+
+
+def tree_score(component: dict, dense: Sequence[float]) -> float:
+    """Gradient-boosted trees: nodes are [feature, threshold, left, right, missing_left] or [value] for a leaf."""
+    z = component["baseline"]
+    for tree in component["trees"]:
+        node = tree[0]
+        while len(node) > 1:
+            feature, threshold, left, right, _ = node
+            node = tree[int(left) if dense[int(feature)] <= threshold else int(right)]
+        z += node[0]
+    return z
+
+
+def raw_scores(tokens: Sequence[Token], model: dict) -> list[float]:
+    """Each component's score of the tokens, before standardising."""
+    dense = features(tokens)
+    grams = bags(tokens)
+    out = []
+    for component in model["components"]:
+        if component["kind"] == "trees":
+            out.append(tree_score(component, dense))
+        else:
+            out.append(linear_score(component, grams, dense))
+    return out
+
+
+def combine(raw: Sequence[float], model: dict) -> float:
+    """The probability from the components' scores: mean of the standardised scores, then calibration."""
+    comps = model["components"]
+    z = sum((r - c["mean_score"]) / c["std_score"] for r, c in zip(raw, comps, strict=True)) / len(comps)
+    a, b = model["calibration"]
+    return 1.0 / (1.0 + math.exp(-(a * z + b)))
 
 
 def score(tokens: Sequence[Token]) -> float:
     """Probability (0-1) that a fact-checker would want to check this text."""
-    if not tokens:
+    if not any(not t.is_space for t in tokens):
         return 0.0
     model = load_model()
-    x = features(tokens)
-    dense = zip(x, model["mean"], model["scale"], model["weights"], strict=True)
-    z = model["bias"] + sum((xi - m) / s * w for xi, m, s, w in dense)
-    grams = ngrams(tokens)
-    lexical = model.get("lexical", {})
-    if grams and lexical:
-        z += sum(lexical.get(g, 0.0) for g in grams) / math.sqrt(len(grams))
-    return 1.0 / (1.0 + math.exp(-z))
+    return combine(raw_scores(tokens, model), model)
