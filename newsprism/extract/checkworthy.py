@@ -98,7 +98,9 @@ def bags(tokens: Sequence[Token]) -> dict[str, set[str]]:
         elif t.ent_iob_ == "B" or not typed or typed[-1] != f"E:{t.ent_type_}":
             typed.append(f"E:{t.ent_type_}")
     entity_pairs = {g for g in _pairs(typed) if "E:" in g}
-    text = toks[0].doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else ""
+    # the text from the first to the last word (the tokens are consecutive), as doc.text[start:end] would give it
+    first = next((i for i, t in enumerate(tokens) if not t.is_space), len(tokens))
+    text = "".join(t.text_with_ws for t in tokens[first:])
     return {"w": _pairs(words), "e": entity_pairs, "r": _pairs(WORD.findall(text.lower()))}
 
 
