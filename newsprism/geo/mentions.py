@@ -45,6 +45,7 @@ class Mention:
     chain_tail: bool = False  # a later member of "X, Y" (an enclosing area)
     typed_end: int | None = None  # end of "X district" when a type word follows the name
     subject: bool = False  # the name is a grammatical subject or possessor ("Putin in Moscow said")
+    plural_type: bool = False  # typed by a plural before it ("villages of X, Y and Z"): the whole list is of that type
 
     @property
     def located(self) -> bool:
@@ -237,6 +238,7 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
         two = f"{doc[k - 1].lower_} {doc[k].lower_}"
         if two in w["before_words"]:
             m.cue, m.hint = "before", w["before_words"][two]
+            m.plural_type = doc[k - 1].lower_.endswith("s") and doc[k - 1].lower_ in w["admin_words"]
     if m.cue is None and k >= 0:
         prev = doc[k].lower_
         if prev in w["before_words"]:
@@ -249,6 +251,10 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
             m.cue = "prep"
     if m.cue is None and k >= 0 and doc[k].lemma_.lower() in w["place_verbs"] and doc[k].pos_ == "VERB":
         m.cue = "loc-prep"  # "regime forces shelled Kafr Nabl": what is shelled or captured is a place
+    if m.cue is None and k >= 0 and doc[k].lower_ in w["example_words"]:
+        hint = _plural_type_before(doc, k, w)
+        if hint is not None:  # "protests in several villages of the district, including Wolkenau"
+            m.cue, m.hint, m.plural_type = "before", hint, True
     if w["admin_words"].get(doc[j].lower_) == "site" and j > i:
         m.hint = "site"
     if j + 1 < len(doc):
@@ -265,6 +271,15 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
         follow = doc[j + 1].text if j + 1 < len(doc) else ""
         if follow in (",", "(", "-", "—", "–") and doc[i].text.isupper():
             m.cue = "dateline"
+
+
+def _plural_type_before(doc: Doc, k: int, w: dict[str, Any]) -> str | None:
+    """The hint of a plural type word ("villages", "districts") shortly before token ``k`` in its sentence."""
+    for t in range(k - 1, max(doc[k].sent.start, k - 15) - 1, -1):
+        hint = w["admin_words"].get(doc[t].lower_)
+        if hint in ("town", "district", "admin") and doc[t].lower_.endswith("s") and doc[t].is_lower:
+            return str(hint)
+    return None
 
 
 def _split_slash(m: Mention) -> list[Mention]:
@@ -303,6 +318,8 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
                 for idx in run:
                     m = mentions[idx]
                     m.list_id = list_id
+                    if first.plural_type and m.cue in (None, "prep", "list") and not m.subject:
+                        m.cue, m.hint, m.label = "before", first.hint, None  # "villages of X, Y and Z"
                     if m.cue is None and first.located:
                         m.cue = "list"
                     if plural_hint and m.hint is None:

@@ -27,3 +27,9 @@ def test_a_governor_or_governorship_after_a_name_makes_it_a_province(settings):
     (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
     mwanza = next(p for p in analysis.places if p.name == "Mwanza")
     assert mwanza.resolved and mwanza.country == "TZA" and mwanza.precision == 2
+
+
+def test_names_introduced_as_examples_of_a_plural_type_word_are_places(settings):
+    text = "Women protested in several villages of the district, including Wolkenau and Ndekoville, on Monday."
+    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
+    assert {"Wolkenau", "Ndekoville"} <= {p.name for p in analysis.places}
