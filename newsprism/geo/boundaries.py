@@ -94,7 +94,8 @@ def split_run_on(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Men
                     out.extend([dataclasses.replace(m, end=cut, text=left, typed_end=None),
                                 dataclasses.replace(m, start=cut + 1, text=right, typed_end=None)])
                     continue
-        if len(words_) < 2 or gaz.lookup(m.text) or not m.located:
+        if len(words_) < 2 or gaz.lookup(m.text) or not m.located or (m.cue == "type" and m.hint == "district"):
+            # ("Wolken Ndeko district": the type word after it names the whole run)
             out.append(m)
             continue
         for k in range(1, len(words_)):

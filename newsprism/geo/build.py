@@ -35,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 12
+BUILD_FORMAT = 13
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
@@ -241,11 +241,12 @@ class _Builder:
             other = t.gettext(name)
             if other == name or not _LATIN_OR_CYRILLIC.match(other) or not other[:1].isupper():
                 continue
-            out.extend(n for n in self.subdivision_names(other) if n.lower() not in type_words and len(n) > 2)
+            out.extend(n for n in self.subdivision_names(other, translated=True) if n.lower() not in type_words and len(n) > 2)
         return list(dict.fromkeys(out))
 
-    def subdivision_names(self, name: str) -> list[str]:
-        """The subdivision's name, then forms without its type word ("Kunduz", "Aqtöbe", "Donetsk")."""
+    def subdivision_names(self, name: str, translated: bool = False) -> list[str]:
+        """The subdivision's name, then forms without its type word ("Kunduz", "Aqtöbe", "Donetsk"); of a
+        name from another locale only the name and its forms without type words."""
         out = [name]
         for part in re.split(r"\s*[;/]\s*|\s*,\s*", name):
             part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip()
@@ -260,6 +261,8 @@ class _Builder:
             base = " ".join(words)
             if base:
                 out.append(base)
+                if translated:
+                    continue
                 head = re.split(r" (?:de|del|do|da|di) ", base)[0]
                 if head != base and len(head) >= 4:
                     out.append(head)  # "Michoacán de Ocampo" -> "Michoacán"
