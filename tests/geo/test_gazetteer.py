@@ -53,8 +53,10 @@ def test_subdivisions_from_pycountry(gaz):
 
 def test_fuzzy_finds_misspellings_with_a_score(gaz):
     hits = gaz.fuzzy("Aktob")
-    assert hits and hits[0][0].name == "Aktobe" and 85 <= hits[0][1] < 100
-    assert haversine_km(hits[0][0].lat, hits[0][0].lon, 50.28, 57.21) < 10
+    best = [c for c, score in hits if score == hits[0][1]]  # the town and its province (also called Aktobe) tie
+    assert hits and 85 <= hits[0][1] < 100
+    town = next(c for c in best if c.kind == "city")
+    assert town.name == "Aktobe" and haversine_km(town.lat, town.lon, 50.28, 57.21) < 10
 
 
 def test_queries_use_indexes_not_scans(settings, gaz):
