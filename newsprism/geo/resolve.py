@@ -352,7 +352,8 @@ def _choose(
         scored = sorted(((_score(m, c, context, container), c) for c in cands), key=lambda t: (-t[0], t[1].kind != "city"))
         if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
-        ok = [(sc, c) for sc, c in scored if not _foreign(c, context) and not _outside(c, container)]
+        ok = [(sc, c) for sc, c in scored
+              if not _foreign(c, context) and not _outside(c, container) and not _stray_variant(c, context, container)]
         if not ok:
             return None  # the only entries of this name lie outside the countries or the area the text puts it in
         best_score, best = ok[0]
@@ -465,3 +466,8 @@ def _reason(m: Mention) -> str:
     if m.hint == "site":
         return "a site (street, square, building) that the gazetteer does not list"
     return "not in the gazetteer: no exact name, and no close spelling in the article's countries or among big places"
+
+
+def _stray_variant(c: Candidate, context: dict[str, float], container: _Choice | None) -> bool:
+    """A transliteration variant only ("Naameh" ~ "Namur"), of a town outside the article's countries and not big."""
+    return c.loose and c.kind == "city" and c.population < OBVIOUS_CITY and not in_context_of(c, context, container)

@@ -175,3 +175,13 @@ def test_a_road_between_two_places_names_both(settings):
     assert {"Wolkenau", "Ndekoville"} <= {p.name for p in places}
     places = places_of("On Monday, militants attacked a bulldozer on the Jabal al-Wolkenau front.", settings)
     assert not any(p.name == "Jabal al" for p in places)
+
+
+def test_a_transliteration_variant_alone_does_not_place_a_name_in_a_small_foreign_town():
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.resolve import _stray_variant
+
+    town = Candidate(1, "geonames:1", "Beta", "city", "XXX", "X", None, 1.0, 1.0, 40_000, 1, False, loose=True)
+    same = Candidate(2, "geonames:2", "Beta", "city", "XXX", "X", None, 1.0, 1.0, 40_000, 1, False, loose=False)
+    assert _stray_variant(town, {}, None) and not _stray_variant(town, {"XXX": 1.0}, None)
+    assert not _stray_variant(same, {}, None)
