@@ -17,14 +17,18 @@ records of character offsets (source, cue, content). It knows these patterns:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import cue_model
 from .attribution_links import drop_nested, link_bare_tags, source_apart
 from .attribution_patterns import (
     according_to,
+    adjective_attribution,
     adverb_attribution,
     colon,
+    headline_attribution,
+    in_document,
     noun_attribution,
     speech_tag,
     verb_attribution,
@@ -64,8 +68,18 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
                 att = verb_attribution(doc, tok, cue, lex, regions, by_cue)
         if att is None and lemma in lex.verb_cues and tok.dep_ not in ("amod", "aux", "auxpass", "compound"):
             att = speech_tag(doc, tok, lex)
-        if att is None and tok.pos_ == "NOUN" and lemma in lex.noun_cues:
-            att = noun_attribution(doc, tok, lex)
+        if att is None and low == "in" and tok.dep_ == "prep":
+            att = in_document(doc, tok, lex)
+        if att is None and tok.pos_ == "PROPN" and tok.is_title:
+            att = headline_attribution(doc, tok, lex)
+        if att is None and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            cue = lex.verb_cues.get(lemma) or _noun_cue(tok, lemma, lex, model, regions)
+            if cue is not None:
+                att = adjective_attribution(doc, tok, cue)
+        if att is None and tok.pos_ == "NOUN":
+            cue = lex.noun_cues.get(lemma) or _noun_cue(tok, lemma, lex, model, regions)
+            if cue is not None:
+                att = noun_attribution(doc, tok, cue, learned=lemma not in lex.noun_cues)
         if att is not None:
             found.append(att)
             by_cue[tok.i] = att
@@ -82,11 +96,30 @@ def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, re
         return known
     in_quote = any(s <= tok.idx < e for s, e in regions)
     prob = cue_model.probability(cue_model.features(tok, lex, in_quote), model)
+    # a word the model is sure of reports even where the parse gives it no clause or no subject
+    sure = prob >= model.get("sure_threshold", 1.0)
     if known is not None:
+        if sure:
+            return replace(known, sure=True)
         return known if prob >= model["threshold"] * model.get("lexicon_factor", 0.5) else None
     if prob >= model["threshold"]:
-        # a verb the model is sure of may report through its object too when the object is itself something said
-        # ("dismissed the claim"), never through any noun phrase: "dismissed the government" is an act, not a claim
-        said = any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.noun_cues for c in tok.children)
-        return Cue(lemma, "verb", "report", takes_object=said and prob >= model.get("object_threshold", 0.6))
+        # a verb the model proposes reports through its object when the object is itself something said ("dismissed
+        # the claim") or when the model is that sure of it ("backed Sanders": PolNeAR counts endorsements), but
+        # never when the object is an institution: "dismissed the government" is an act, not a claim
+        objects = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")]
+        said = any(o in lex.noun_cues for o in objects)
+        institution = any(o in lex.words("organisation_heads") for o in objects)
+        takes_object = said or prob >= model.get("object_threshold", 0.6) and not institution
+        return Cue(lemma, "verb", "report", takes_object=takes_object, sure=sure)
     return None
+
+
+def _noun_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, regions: list[tuple[int, int]]) -> Cue | None:
+    """A noun or adjective the cue model proposes ("vow", "endorsement", "skeptical"): its pattern needs a source
+    and a phrase saying what."""
+    if model is None or not cue_model.is_candidate(tok):
+        return None
+    in_quote = any(s <= tok.idx < e for s, e in regions)
+    if cue_model.probability(cue_model.features(tok, lex, in_quote), model) < model["threshold"]:
+        return None
+    return Cue(lemma, "noun" if tok.pos_ == "NOUN" else "adjective", "opinion" if tok.pos_ == "ADJ" else "report")

@@ -17,6 +17,7 @@ from .attribution_spans import (
     sent_of,
     source_token,
     subtree_span,
+    trimmed_text_span,
     with_quote,
 )
 from .channels import channel_of
@@ -34,7 +35,7 @@ def verb_attribution(
     text = doc_text(doc)
     content: tuple[int, int] | None = None
     comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
-    if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in tok.children):
+    if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return None
     if comps:
         lo = min(subtree_span(c)[0] for c in comps)
@@ -66,6 +67,15 @@ def verb_attribution(
     if content is None and tok.lemma_.lower() in ("report",) and is_passive(tok):
         # "Such incidents were reported in X": what was reported is the clause itself
         content = chars(doc, *subtree_span(tok))
+    if content is None and any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in CONTENT_PREPS for c in tok.children):
+        content = complements(doc, tok)  # "called for X", "warned of X", "would vote for X"
+    if content is None and is_passive(tok) and agent(tok) is not None:
+        # "The proposal was rejected by 64 percent of voters": the subject is what the agent says something about
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        content = chars(doc, *subtree_span(subj)) if subj is not None and subj.lower_ != "it" else None
+    if content is None and cue.sure:
+        said = complements(doc, tok) if cue.takes_object or cue.lemma in lex.verb_cues else None
+        content = said or rest_of_sentence(doc, tok, cue_hi)
     source_tok = agent(tok) if is_passive(tok) else None
     unnamed = False
     shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not has_dep(tok, ("nsubj",))
@@ -94,6 +104,8 @@ def verb_attribution(
         source, unnamed = shared.source, shared.unnamed
         source_tok = doc[shared.source_token] if shared.source_token is not None else None
     cue_span = (doc[cue_lo].idx, doc[cue_hi].idx + len(doc[cue_hi]))
+    if source is None and not unnamed and cue.sure and tok.tag_ != "VB":
+        unnamed = True  # "Asked if ...", a headline's "Says ...": a cue the model is sure of with no subject
     if source is None and not unnamed:
         return None  # e.g. an imperative "say ..." or a fragment: not an attribution
     chan = channel[0] if channel else None
@@ -133,24 +145,55 @@ def speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
     return Attribution((tok.idx, tok.idx + len(tok)), content, source, head, cue.kind)
 
 
+DASHES = frozenset({"-", "—", "–", "--"})
+
+
 def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution | None:
-    """"Source: content" — a short noun phrase, a colon, then what it says (headlines, transcripts)."""
+    """"Source: content" — a short noun phrase, a colon, then what it says (headlines, transcripts).
+
+    The noun phrase starts the sentence or follows a dash ("Polls too early - Pew Research: ..."); what it says is
+    the rest of the sentence, or, where the colon ends its line ("TAPPER:"), the next paragraph."""
     sent = sent_of(tok)
-    before = doc[sent.start : tok.i]
-    after = doc[tok.i + 1 : sent.end]
-    if not 1 <= len(before) <= 6 or len(after) < 3:
+    start = sent.start
+    for j in range(tok.i - 1, sent.start - 1, -1):
+        if doc[j].text in DASHES:
+            start = j + 1
+            break
+    before = doc[start : tok.i]
+    after = [t for t in doc[tok.i + 1 : sent.end] if not t.is_space]
+    if not 1 <= len(before) <= 6:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
         return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+    text = doc_text(doc)
+    if not after:
+        content = _next_paragraph(text, tok.idx + 1)
+    elif len(after) < 3:
         return None
-    content = chars(doc, tok.i + 1, sent.end - 1)
-    source = chars(doc, sent.start, tok.i - 1)
+    elif any(t.pos_ in ("VERB", "AUX") for t in after) or in_any((after[0].idx, after[0].idx + 1), regions) or (
+        sum(t.text[:1].isupper() for t in after if t.is_alpha) >= 0.6 * sum(t.is_alpha for t in after)
+    ):
+        content = chars(doc, tok.i + 1, sent.end - 1)
+    else:
+        return None
+    source = chars(doc, start, tok.i - 1)
     if content is None or source is None:
         return None
-    head = max(range(sent.start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
+    head = max(range(start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
     att = Attribution((tok.idx, tok.idx + 1), content, source, head, "report", pattern="colon")
-    return with_quote(att, doc_text(doc), regions)
+    return with_quote(att, text, regions)
+
+
+def _next_paragraph(text: str, at: int) -> tuple[int, int] | None:
+    """The paragraph that follows a speaker's label ending its line, up to the next blank line (at most 2000 characters)."""
+    start = at
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) or "\n" not in text[at:start]:
+        return None
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    return trimmed_text_span(text, start, min(end, start + 2000))
 
 
 RECIPIENT_VERBS = frozenset({"tell", "warn", "inform", "assure", "remind", "notify"})  # their object is the hearer
@@ -232,18 +275,131 @@ def adverb_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution 
 NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against"})
 
 
-def noun_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark"
-                                                                              for g in c.children)), None)
+LEARNED_NOUN_PREPS = NOUN_CONTENT_PREPS | {"for", "to"}
+
+
+def noun_attribution(doc: Doc, tok: Token, cue: Cue, learned: bool = False) -> Attribution | None:
+    """A cue noun with a "that" clause ("the claim that ..."), or one a source owns with a phrase saying what
+    ("Smith's criticism of the plan"); a noun only the cue model proposes needs both an owner ("her vow", "an
+    endorsement by X") and such a phrase or an infinitive ("her vow to go after ...")."""
+    clause = None
+    if not learned:
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark"
+                                                                                  for g in c.children)), None)
     source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
-    cue = lex.noun_cues[tok.lemma_.lower()]
-    if clause is None and cue.takes_object and source_tok is not None:
+    if source_tok is None and learned:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i), None)
+        source_tok = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if clause is None and (cue.takes_object or learned) and source_tok is not None:
         # "Smith's criticism of the plan": the phrase after the noun says what
-        clause = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_CONTENT_PREPS
+        preps = LEARNED_NOUN_PREPS if learned else NOUN_CONTENT_PREPS
+        clause = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps
                        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if clause is None and learned:
+            clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.i > tok.i and c.tag_ == "VB"
+                           and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)), None)
     if clause is None:
         return None
     content = chars(doc, *subtree_span(clause))
-    source = chars(doc, *subtree_span(source_tok)) if source_tok is not None else None
+    source = chars(doc, *np_span(source_tok)) if source_tok is not None else None
+    if source is not None and content is not None and source[0] < content[1] and content[0] < source[1]:
+        return None
     return Attribution((tok.idx, tok.idx + len(tok)), content, source, source_tok.i if source_tok is not None else None,
-                       cue.kind, None, source_tok is None)
+                       cue.kind, None, source_tok is None, "learned" if learned else "noun")
+
+
+ADJ_CONTENT_PREPS = frozenset({"about", "of", "on", "with", "to", "that", "in", "over", "toward", "towards"})
+
+
+def adjective_attribution(doc: Doc, tok: Token, cue: Cue) -> Attribution | None:
+    """A stance adjective after "be" with what it is about: "voters are skeptical of X", "she is confident that X",
+    "Republicans were divided on X". The cue runs from the verb to the preposition."""
+    if tok.dep_ != "acomp" or tok.head.lemma_ != "be":
+        return None
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "there"):
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    prep = None
+    if clause is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ADJ_CONTENT_PREPS
+                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if prep is None:
+            return None
+        clause = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+    content = chars(doc, *subtree_span(clause))
+    source = chars(doc, *np_span(subj))
+    if content is None or source is None or source[1] > verb.idx:
+        return None
+    last = prep if prep is not None else tok
+    cue_span = (verb.idx, last.idx + len(last))
+    return Attribution(cue_span, content, source, subj.i, cue.kind, None, False, "adjective")
+
+
+def _verb_lemma(word: str, lex: ClaimLexicons) -> str | None:
+    """The cue verb a capitalised headline word is a form of ("Says", "Endorses", "Slammed"), if any."""
+    low = word.lower()
+    if low.endswith("ies"):
+        forms = [low[:-3] + "y"]
+    elif low.endswith("es"):
+        forms = [low[:-2], low[:-1]]
+    elif low.endswith("s") and not low.endswith("ss"):
+        forms = [low[:-1]]
+    elif low.endswith("ed"):
+        forms = [low[:-2], low[:-1], low[:-3]]  # warned, praised, slammed
+    else:
+        return None
+    return next((f for f in forms if f in lex.verb_cues), None)
+
+
+def headline_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    """A headline in title case, where the tagger reads the verb as a name: "Senator Smith Says Talks Will Resume"."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    words = text[line_start:line_end].split()
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not 3 <= len(words) <= 25 or sum(w[:1].isupper() for w in alpha) < 0.8 * len(alpha):
+        return None
+    lemma = _verb_lemma(tok.text, lex)
+    if lemma is None or tok.i == 0 or doc[tok.i - 1].idx < line_start:
+        return None
+    lo = tok.i - 1
+    while lo - 1 >= 0 and doc[lo - 1].idx >= line_start and doc[lo - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PART", "CCONJ") \
+            and tok.i - lo < 6 and doc[lo - 1].text not in ",:;-–—":
+        lo -= 1
+    source = chars(doc, lo, tok.i - 1)
+    content = trimmed_text_span(text, tok.idx + len(tok), line_end)
+    if source is None or content is None or not any(doc[j].pos_ in ("PROPN", "NOUN") for j in range(lo, tok.i)):
+        return None
+    cue = lex.verb_cues[lemma]
+    return Attribution((tok.idx, tok.idx + len(tok)), content, source, tok.i - 1, cue.kind, pattern="headline")
+
+
+def in_document(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
+    """A poll or study as the source of what a clause reports: "In a poll released Monday, 50 percent chose X",
+    "X leads by ten points in the latest survey" (not "In a statement, the ministry said": that is the verb's)."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in lex.words("document_nouns") or pobj.tag_ != "NN":
+        return None
+    head = tok.head
+    if head.lemma_.lower() in lex.verb_cues or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in lex.words("person_pronouns")):
+        return None  # "In a poll, Smith asked voters ...": Smith acts
+    phrase = {t.i for t in tok.subtree}
+    idxs = sorted(t.i for t in head.subtree if t.i not in phrase)
+    sent = sent_of(tok)
+    before = [i for i in idxs if sent.start <= i < tok.i]
+    after = [i for i in idxs if max(phrase) < i < sent.end]
+    part = before if len(before) >= len(after) else after
+    if len(part) < 3:
+        return None
+    content = chars(doc, part[0], part[-1])
+    source = chars(doc, *subtree_span(pobj))
+    if content is None or source is None:
+        return None
+    return Attribution((tok.idx, tok.idx + len(tok)), content, source, pobj.i, "report", pattern="document")

@@ -24,6 +24,7 @@ class Cue:
     part: str  # verb | noun | prep | adverb
     kind: str  # report | opinion | speculation | prediction
     takes_object: bool = False
+    sure: bool = False  # the cue model is sure of this word here: it reports even without a clause or a subject
 
 
 @dataclass(frozen=True)

@@ -54,9 +54,17 @@ def features(tok: Token, lex: ClaimLexicons, in_quote: bool) -> dict[str, float]
         f[f"lemma={lemma}|child={dep}"] = 1.0
     if subj is not None:
         f[f"subj_pos={subj.pos_}"] = 1.0
+        if subj.pos_ == "NOUN":
+            f[f"subj_lemma={subj.lemma_.lower()}"] = 1.0
+        f[f"lemma={lemma}|subj_ent={subj.ent_type_ or subj.pos_}"] = 1.0
         f[f"subj_ent={subj.ent_type_ or 'none'}"] = 1.0
         f[f"subj_lower={subj.lower_}"] = 1.0 if subj.pos_ == "PRON" else 0.0
+    f[f"head_dep={tok.dep_}|head_lemma={head.lemma_.lower()}"] = 1.0 if tok.dep_ in ("xcomp", "pcomp", "pobj") else 0.0
     for child in tok.children:
+        if child.dep_ in ("dobj", "obj", "prt"):
+            f[f"{child.dep_}_lemma={child.lemma_.lower()}"] = 1.0
+        if child.dep_ == "xcomp":
+            f[f"lemma={lemma}|xcomp"] = 1.0
         if child.dep_ == "prep":
             f[f"prep={child.lower_}"] = 1.0
             f[f"lemma={lemma}|prep={child.lower_}"] = 1.0
