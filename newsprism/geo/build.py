@@ -35,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 13
+BUILD_FORMAT = 14
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
@@ -188,7 +188,7 @@ class _Builder:
             iso2 = sub.country_code
             iso3 = self.iso3.get(iso2)
             variants = self.subdivision_names(sub.name)
-            display = variants[1] if len(variants) > 1 else variants[0]
+            display = self.display_name(sub.name)
             translated = self.translated_names(sub.name, translations)
             town = None
             for variant in variants + translated:  # the subdivision's namesake town, its usual capital
@@ -249,32 +249,49 @@ class _Builder:
         name from another locale only the name and its forms without type words."""
         out = [name]
         for part in re.split(r"\s*[;/]\s*|\s*,\s*", name):
-            part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip()
-            words = part.split()
-            lowered = [w.lower().strip("'’") for w in words]
-            while len(words) > 1 and lowered[-1] in self.admin_words["type_words"]:
-                words, lowered = words[:-1], lowered[:-1]
-            while len(words) > 1 and lowered[0] in self.admin_words["type_words"]:
-                words, lowered = words[1:], lowered[1:]
-            if words and len(words) > 1 and lowered[0] in self.admin_words["leading_particles"]:
-                words = words[1:]
-            base = " ".join(words)
+            base = self.base_name(part)
             if base:
                 out.append(base)
                 if translated:
                     continue
-                head = re.split(r" (?:de|del|do|da|di) ", base)[0]
-                if head != base and len(head) >= 4:
-                    out.append(head)  # "Michoacán de Ocampo" -> "Michoacán"
+                out.append(self.short_head(base))  # "Michoacán de Ocampo" -> "Michoacán"
                 for suffix, replacement in self.admin_words["adjective_endings"]:
                     if base.endswith(suffix) and len(base) > len(suffix) + 2:
                         out.append(base[: len(base) - len(suffix)] + replacement)
                 out.extend(self.english_directions(base))
         return list(dict.fromkeys(out))
 
+    def base_name(self, part: str) -> str:
+        """A name without brackets, type words and a leading particle ("Aqtöbe oblysy" -> "Aqtöbe")."""
+        part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip()
+        words = part.split()
+        lowered = [w.lower().strip("'’") for w in words]
+        while len(words) > 1 and lowered[-1] in self.admin_words["type_words"]:
+            words, lowered = words[:-1], lowered[:-1]
+        while len(words) > 1 and lowered[0] in self.admin_words["type_words"]:
+            words, lowered = words[1:], lowered[1:]
+        if words and len(words) > 1 and lowered[0] in self.admin_words["leading_particles"]:
+            words = words[1:]
+        return " ".join(words)
+
+    def short_head(self, base: str) -> str:
+        """ "Michoacán de Ocampo" -> "Michoacán"; the name itself when its head is no name on its own
+        ("Ciudad de México", "Norte de Santander") or there is none."""
+        head = re.split(r" (?:de|del|do|da|di) ", base)[0]
+        if head != base and len(head) >= 4 and " " not in head and _fold(head) not in self.admin_words["generic_heads"]:
+            return head
+        return base
+
+    def display_name(self, name: str) -> str:
+        """The name shown for a subdivision: its first short form ("Aqtöbe", "Michoacán", "North Kivu")."""
+        variants = self.subdivision_names(name)
+        return variants[1] if len(variants) > 1 else variants[0]
+
     def english_directions(self, base: str) -> list[str]:
         """ "Maluku Utara" -> "North Maluku", "Nord-Kivu" -> "North Kivu": the English form news uses."""
         table = self.admin_words.get("direction_words", {})
+        if re.search(r" (?:de|del|do|da|di) ", base):
+            return []  # "Norte de Santander": the compass word is part of a longer name
         words = [w for w in re.split(r"[\s-]+", base) if w]
         folded = [_fold(w) for w in words]
         out = []

@@ -46,6 +46,16 @@ def test_an_area_with_a_small_capital_has_its_point(gaz):
     assert paro and haversine_km(paro[0].lat, paro[0].lon, 27.43, 89.41) < 25
 
 
+def test_a_generic_first_word_is_no_short_form_of_a_subdivision(gaz):
+    # "Isla de la Juventud" is not "Isla", "Ciudad de México" not "Ciudad", "Norte de Santander" neither "Norte" nor
+    # "North de Santander"; but "Michoacán de Ocampo" is "Michoacán"
+    assert any(c.kind == "admin1" and c.name == "Isla de la Juventud" for c in gaz.lookup("Isla de la Juventud"))
+    assert not any(c.country == "CUB" for c in gaz.lookup("Isla"))
+    assert not any(c.kind == "admin1" for c in gaz.lookup("Ciudad"))
+    assert not any(c.country == "COL" for c in gaz.lookup("Norte") + gaz.lookup("North de Santander"))
+    assert any(c.kind == "admin1" and c.country == "MEX" for c in gaz.lookup("Michoacán"))
+
+
 def test_subdivisions_from_pycountry(gaz):
     oblast = [c for c in gaz.lookup("Aqtöbe oblysy") if c.kind == "admin1"]
     assert oblast and oblast[0].country == "KAZ" and oblast[0].precision == 2
