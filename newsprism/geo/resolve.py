@@ -52,6 +52,7 @@ JOINT_RATIO = 10  # ... and not for a town this many times smaller than its own 
 JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own best
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
+FOREIGN_ALTERNATE_MIN_POPULATION = 250_000  # ... nor, by an alternate name only, places smaller than this
 
 
 @dataclass
@@ -420,8 +421,10 @@ def _outside(c: Candidate, container: _Choice | None) -> bool:
 
 
 def _foreign(c: Candidate, context: dict[str, float]) -> bool:
-    """A small place in a country the article does not otherwise name, while it clearly names another."""
-    if not context or c.kind in CURATED or c.kind == "admin1" or not c.country or c.population >= FOREIGN_MIN_POPULATION:
+    """A small place in a country the article does not otherwise name, while it clearly names another (a place
+    known by that name only as an alternate name counts as small up to a bigger size: "Komo" is not Como)."""
+    big = FOREIGN_MIN_POPULATION if c.main else FOREIGN_ALTERNATE_MIN_POPULATION
+    if not context or c.kind in CURATED or c.kind == "admin1" or not c.country or c.population >= big:
         return False
     return context.get(c.country, 0.0) < 0.25 and max(context.values()) >= 0.99
 

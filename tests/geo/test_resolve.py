@@ -185,3 +185,13 @@ def test_a_transliteration_variant_alone_does_not_place_a_name_in_a_small_foreig
     same = Candidate(2, "geonames:2", "Beta", "city", "XXX", "X", None, 1.0, 1.0, 40_000, 1, False, loose=False)
     assert _stray_variant(town, {}, None) and not _stray_variant(town, {"XXX": 1.0}, None)
     assert not _stray_variant(same, {}, None)
+
+
+def test_a_foreign_town_known_by_that_name_only_as_an_alternate_must_be_big():
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.resolve import _foreign
+
+    alternate = Candidate(1, "geonames:1", "Beta", "city", "YYY", "Y", None, 1.0, 1.0, 90_000, 1, False)
+    own = Candidate(2, "geonames:2", "Beta", "city", "YYY", "Y", None, 1.0, 1.0, 90_000, 1, True)
+    assert _foreign(alternate, {"XXX": 1.0}) and not _foreign(own, {"XXX": 1.0})
+    assert not _foreign(alternate, {"XXX": 1.0, "YYY": 1.0})
