@@ -38,6 +38,7 @@ FUZZY_CLOSE = 94.0  # a one-letter variant ("Kokshetaou") of a town this big is 
 FUZZY_CLOSE_POPULATION = 100_000
 FUZZY_ADMIN = 92.0  # ... and a spelling variant of a first-level area (provinces are few and their names distinctive)
 OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
+OBVIOUS_ALTERNATE = 250_000  # ... or this big when the name is only one of its alternate names
 NEAR_KM = 150.0
 OTHER_ADMIN1 = 1.5  # a town known to lie in another first-level area than the one the text puts it in
 CONTEXT_TOWN = 20_000  # a town this big, known in one country only, says the country as much as its name
@@ -436,6 +437,8 @@ def _obvious(c: Candidate, context: dict[str, float], w: dict[str, object], m: M
     if c.kind in CURATED or c.kind == "admin1":
         return True
     in_context = c.population >= 20_000 and context.get(c.country or "", 0) >= 0.5
+    if not (c.main or _short_form(m.text, c.name) or in_context) and c.population < OBVIOUS_ALTERNATE:
+        return False  # "Workers' Day" does not name Dayton, whose other names include "Day"
     return c.kind == "city" and (c.population >= OBVIOUS_CITY or in_context)
 
 

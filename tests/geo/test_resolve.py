@@ -195,3 +195,8 @@ def test_a_foreign_town_known_by_that_name_only_as_an_alternate_must_be_big():
     own = Candidate(2, "geonames:2", "Beta", "city", "YYY", "Y", None, 1.0, 1.0, 90_000, 1, True)
     assert _foreign(alternate, {"XXX": 1.0}) and not _foreign(own, {"XXX": 1.0})
     assert not _foreign(alternate, {"XXX": 1.0, "YYY": 1.0})
+
+
+def test_a_common_word_with_no_place_cue_is_not_a_town_known_by_it_only_as_an_alternate(settings):
+    places = places_of("Thousands of workers marched to mark International Workers' Day on Friday.", settings)
+    assert not any(p.resolved and p.kind == "city" for p in places)
