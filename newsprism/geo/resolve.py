@@ -355,7 +355,8 @@ def _choose(
         if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
         ok = [(sc, c) for sc, c in scored
-              if not _foreign(c, context) and not _outside(c, container) and not _stray_variant(c, context, container)]
+              if not _foreign(c, context) and not _outside(c, container) and not _stray_variant(c, context, container)
+              and not _small_site_town(m, c, context, container)]
         if not ok:
             return None  # the only entries of this name lie outside the countries or the area the text puts it in
         best_score, best = ok[0]
@@ -477,3 +478,10 @@ def _reason(m: Mention) -> str:
 def _stray_variant(c: Candidate, context: dict[str, float], container: _Choice | None) -> bool:
     """A transliteration variant only ("Naameh" ~ "Namur"), of a town outside the article's countries and not big."""
     return c.loose and c.kind == "city" and c.population < OBVIOUS_CITY and not in_context_of(c, context, container)
+
+
+def _small_site_town(m: Mention, c: Candidate, context: dict[str, float], container: _Choice | None) -> bool:
+    """ "the Ring bridge", "the Banks building": a site is placed at a town of its name only if the town is big
+    or in the article's countries (as for "Donetsk Airport")."""
+    return (m.hint == "site" and m.cue == "type" and c.kind == "city" and c.population < SITE_TOWN_MIN
+            and not in_context_of(c, context, container))

@@ -200,3 +200,14 @@ def test_a_foreign_town_known_by_that_name_only_as_an_alternate_must_be_big():
 def test_a_common_word_with_no_place_cue_is_not_a_town_known_by_it_only_as_an_alternate(settings):
     places = places_of("Thousands of workers marched to mark International Workers' Day on Friday.", settings)
     assert not any(p.resolved and p.kind == "city" for p in places)
+
+
+def test_a_site_is_not_placed_in_a_small_town_of_its_name_elsewhere():
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.mentions import Mention
+    from newsprism.geo.resolve import _small_site_town
+
+    bridge = Mention(0, 4, "Ring", cue="type", hint="site")
+    hamlet = Candidate(1, "geonames:1", "Ring", "city", "YYY", "Y", None, 1.0, 1.0, 2_000, 1, True)
+    assert _small_site_town(bridge, hamlet, {"XXX": 1.0}, None)
+    assert not _small_site_town(bridge, hamlet, {"YYY": 1.0}, None)
