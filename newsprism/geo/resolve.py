@@ -140,6 +140,13 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
             m.cue, m.label = "contained", None  # "attacked Wolkenau (Kigoma, Tanzania)": the brackets say where it is
             if m.list_id is not None:
                 resolved_lists.add(m.list_id)  # "Wolkenau, Ndekoville and Mbarali Juu (Kigoma, Tanzania)"
+    same_name: dict[str, _Choice] = {}
+    for m, ch in zip(mentions, final, strict=True):
+        if ch is not None:
+            same_name.setdefault(name_key(m.text), ch)
+    for idx, m in enumerate(mentions):  # one place per name in an article: a placey mention left open takes the other's
+        if final[idx] is None and (m.placey or m.list_id in resolved_lists) and name_key(m.text) in same_name:
+            final[idx] = same_name[name_key(m.text)]
     return _group(text, mentions, final, resolved_lists)
 
 

@@ -211,3 +211,10 @@ def test_a_site_is_not_placed_in_a_small_town_of_its_name_elsewhere():
     hamlet = Candidate(1, "geonames:1", "Ring", "city", "YYY", "Y", None, 1.0, 1.0, 2_000, 1, True)
     assert _small_site_town(bridge, hamlet, {"XXX": 1.0}, None)
     assert not _small_site_town(bridge, hamlet, {"YYY": 1.0}, None)
+
+
+def test_one_place_per_name_in_an_article(settings):
+    text = "On Monday, workers protested in Shiraz against the merger of Shiraz and Fars water authorities."
+    places = places_of(text, settings)
+    shiraz = [p for p in places if p.name == "Shiraz"]
+    assert len(shiraz) == 1 and shiraz[0].resolved and len(shiraz[0].mentions) == 2
