@@ -70,14 +70,15 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
             att = speech_tag(doc, tok, lex)
         if att is None and low == "in" and tok.dep_ == "prep":
             att = in_document(doc, tok, lex)
-        if att is None and tok.pos_ == "PROPN" and tok.is_title:
+        if att is None and tok.pos_ in ("PROPN", "NOUN") and tok.is_title:
             att = headline_attribution(doc, tok, lex)
-        if att is None and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        if att is None and tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
             cue = lex.verb_cues.get(lemma) or _noun_cue(tok, lemma, lex, model, regions)
             if cue is not None:
                 att = adjective_attribution(doc, tok, cue)
         if att is None and tok.pos_ == "NOUN":
-            cue = lex.noun_cues.get(lemma) or _noun_cue(tok, lemma, lex, model, regions)
+            owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+            cue = lex.noun_cues.get(lemma) or (_noun_cue(tok, lemma, lex, model, regions) if owned else None)
             if cue is not None:
                 att = noun_attribution(doc, tok, cue, learned=lemma not in lex.noun_cues)
         if att is not None:

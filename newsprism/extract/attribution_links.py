@@ -91,6 +91,7 @@ def drop_nested(found: list[Attribution], text: str) -> list[Attribution]:
     """
     found = [a for a in found if not (a.pattern in ("colon", "learned") and holds_cue(a, found))]
     found = split_trailing_participles(found, text)
+    found = split_coordinated(found, text)
     out = []
     for att in found:
         if any(
@@ -123,6 +124,25 @@ def split_trailing_participles(found: list[Attribution], text: str) -> list[Attr
             if inner.source is not None and inner.source[1] > outer.content[0] + len(before):
                 continue  # a participle with a subject of its own after the comma
             cut = trimmed_text_span(text, outer.content[0], outer.content[0] + len(before) - 1)
+            if cut is not None:
+                out[k] = outer = replace(outer, content=cut)
+    return out
+
+
+def split_coordinated(found: list[Attribution], text: str) -> list[Attribution]:
+    """"Voters said A, and three-quarters said B" / "He says A and says B": a cue whose clause is joined by "and"
+    inside another's content says its own thing; the outer content stops before the conjunction."""
+    out = list(found)
+    for k, outer in enumerate(out):
+        if outer.content is None:
+            continue
+        for inner in found:
+            at = inner.joined_at
+            if inner is outer or at is None or inner.content is None or not outer.content[0] < at < inner.cue[0]:
+                continue
+            if not inner.cue[0] < outer.content[1] or inner.content[1] > outer.content[1] or outer.cue[0] >= at:
+                continue
+            cut = trimmed_text_span(text, outer.content[0], at)
             if cut is not None:
                 out[k] = outer = replace(outer, content=cut)
     return out

@@ -67,7 +67,8 @@ def verb_attribution(
     if content is None and tok.lemma_.lower() in ("report",) and is_passive(tok):
         # "Such incidents were reported in X": what was reported is the clause itself
         content = chars(doc, *subtree_span(tok))
-    if content is None and any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in CONTENT_PREPS for c in tok.children):
+    if content is None and any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in CONTENT_PREPS and not _when(c)
+                               for c in tok.children):
         content = complements(doc, tok)  # "called for X", "warned of X", "would vote for X"
     if content is None and is_passive(tok) and agent(tok) is not None:
         # "The proposal was rejected by 64 percent of voters": the subject is what the agent says something about
@@ -95,6 +96,12 @@ def verb_attribution(
             return None
     if source_tok is None and not unnamed:
         unnamed = is_passive(tok)
+    if tok.dep_ == "conj" and source_tok is not None and source_tok.head.i != tok.i and tok.head.lemma_ not in lex.verb_cues:
+        # "He says A was B and says C": the parse joins the second "says" to what the first one says; its
+        # subject is the first cue's, not the subject of the clause it hangs on
+        speaker = next((a for a in tok.ancestors if a.lemma_.lower() in lex.verb_cues), None)
+        subj = next((c for c in speaker.children if c.dep_ == "nsubj"), None) if speaker is not None else None
+        source_tok = subj or source_tok
     source = None
     if source_tok is not None:
         source = chars(doc, *np_span(source_tok))
@@ -113,8 +120,25 @@ def verb_attribution(
     if learned and not cue.takes_object and not reports_something(tok) and not in_any(content, regions):
         return None  # a verb only the cue model proposes needs a clause, a quotation or an "about" phrase to report
     att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed,
-                      "learned" if learned else "verb")
+                      "learned" if learned else "verb", _joined_at(doc, tok))
     return with_quote(att, text, regions)
+
+
+def _when(prep: Token) -> bool:
+    """A phrase of time ("on Monday", "for a week"): not what a verb says."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _joined_at(doc: Doc, tok: Token) -> int | None:
+    """Where a cue's own clause is joined to the one before it by "and"/"but" ("..., and three-quarters said ..."):
+    the character offset of the conjunction, or None."""
+    if tok.dep_ not in ("conj", "ccomp"):
+        return None
+    lo = min(t.i for t in tok.subtree)
+    j = lo - 1
+    if j >= 0 and doc[j].pos_ == "CCONJ" and doc[j].lower_ in ("and", "but"):
+        return doc[j - 1].idx if j >= 1 and doc[j - 1].text == "," else doc[j].idx
+    return None
 
 
 NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "ADP"})
@@ -205,7 +229,7 @@ def complements(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """What a cue verb's complements say: its objects, infinitive and "about/for/on ..." phrases after it."""
     parts = [c for c in tok.children if c.i > tok.i and (
         c.dep_ in CONTENT_DEPS and not (tok.lemma_ in RECIPIENT_VERBS and c.dep_ == "dobj")
-        or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+        or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not _when(c)
     )]
     if not parts:
         return None

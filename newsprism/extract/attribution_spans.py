@@ -21,6 +21,7 @@ class Attribution:
     channel: tuple[str, int, int] | None = None  # name, start, end
     unnamed: bool = False  # passive or adverb cue: an unnamed source
     pattern: str = "verb"  # which pattern found it: verb, speech-tag, colon, according-to, adverb, noun
+    joined_at: int | None = None  # where the clause of a coordinated cue starts: "X said A, and Y said B" (at "and")
 
 
 # --------------------------------------------------------------------------- per-doc caches

@@ -1,9 +1,10 @@
-"""Quotations in a text: where they open and close (curly, guillemet and straight quote marks)."""
+"""Quotations in a text: where they open and close (curly, guillemet, straight and doubled-apostrophe quote marks)."""
 
 from __future__ import annotations
 
 OPEN_QUOTES = "“«„‘"
 STRAIGHT = '"'
+DOUBLED = "''"
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -11,10 +12,22 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    skip = -1
     for i, ch in enumerate(text):
+        if i == skip:
+            continue
         if ch == "\n" and open_at is not None and text[i + 1 : i + 2] == "\n":
             regions.append((open_at, i))
             open_at = None
+            continue
+        if ch == "'" and text[i + 1 : i + 2] == "'" and (open_at is None or closer == DOUBLED):
+            # two apostrophes for a quotation mark, as in newswire archives: ''We will win,'' she said.
+            skip = i + 1
+            if open_at is None:
+                open_at, closer = i, DOUBLED
+            else:
+                regions.append((open_at, i + 2))
+                open_at = None
             continue
         if open_at is None:
             if ch in OPEN_QUOTES and not (ch == "‘" and _is_apostrophe(text, i)):

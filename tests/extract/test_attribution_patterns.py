@@ -1,0 +1,96 @@
+"""The attribution patterns beyond a plain cue verb (newsprism/extract/attribution_patterns.py), on small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract import attribution
+from newsprism.extract.claim_lexicons import load
+from newsprism.extract.quotes import quote_regions
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp(settings):
+    from newsprism.nlp.pipeline import load_pipeline
+
+    return load_pipeline(settings.spacy_model)
+
+
+def find(nlp, text):
+    return attribution.find_attributions(nlp(text), load())
+
+
+def spans(text, att):
+    part = lambda span: text[slice(*span)] if span else None  # noqa: E731
+    return part(att.source), part(att.cue), part(att.content)
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "He left.\n\n''We will not give up the port,'' the minister said. The farmer's ''plan'' failed."
+    assert [text[s:e] for s, e in quote_regions(text)] == ["''We will not give up the port,''", "''plan''"]
+
+
+def test_a_bare_speech_tag_takes_a_quotation_in_doubled_apostrophes(nlp):
+    text = "''We will not give up the port,'' the minister said."
+    (att,) = find(nlp, text)
+    assert spans(text, att) == ("the minister", "said", "''We will not give up the port,''")
+
+
+def test_coordinated_cues_say_their_own_things(nlp):
+    text = "Most farmers said the harvest was poor, and two-thirds said prices would fall."
+    found = sorted(spans(text, a) for a in find(nlp, text))
+    assert found == [("Most farmers", "said", "the harvest was poor"), ("two-thirds", "said", "prices would fall")]
+
+
+def test_a_stance_adjective_after_be(nlp):
+    text = "Local traders are skeptical of the new tariff plan."
+    (att,) = find(nlp, text)
+    assert spans(text, att) == ("Local traders", "are skeptical of", "the new tariff plan")
+
+
+def test_a_title_case_headline_verb(nlp):
+    text = "Mayor Jane Doe Slams Plan To Close Harbor\nThe harbor stayed open."
+    atts = [a for a in find(nlp, text) if a.pattern == "headline"]
+    assert [spans(text, a) for a in atts] == [("Mayor Jane Doe", "Slams", "Plan To Close Harbor")]
+
+
+def test_a_speaker_label_before_a_transcript_paragraph(nlp):
+    text = "ANDERSEN:\n\nWe will reopen the border crossing next week.\n\nThe talks ended."
+    (att,) = find(nlp, text)
+    assert spans(text, att) == ("ANDERSEN", ":", "We will reopen the border crossing next week")
+
+
+def test_a_colon_after_a_dash_names_its_source(nlp):
+    text = 'Talks stall again - Harbor Authority: "The cranes will stay idle until the contract is signed."'
+    (att,) = find(nlp, text)
+    assert spans(text, att)[:2] == ("Harbor Authority", ":")
+    assert spans(text, att)[2].startswith('"The cranes will stay idle')
+
+
+def test_a_poll_is_the_source_of_its_findings(nlp):
+    text = "In a survey released Monday, 40 percent of respondents backed the reform."
+    att = next(a for a in find(nlp, text) if a.pattern == "document")
+    assert spans(text, att) == ("a survey released Monday", "In", "40 percent of respondents backed the reform")
+
+
+def test_a_statement_is_not_the_source_of_what_a_person_says_in_it(nlp):
+    text = "In a statement released Monday, she said the border would stay closed."
+    assert [a.pattern for a in find(nlp, text)] == ["verb"]
+
+
+def test_a_call_for_something_is_its_content(nlp):
+    text = "The union is calling for a general strike on Friday."
+    (att,) = find(nlp, text)
+    assert spans(text, att) == ("The union", "calling", "for a general strike on Friday")
+
+
+def test_a_passive_cue_with_an_agent(nlp):
+    text = "The reform was rejected by most of the deputies."
+    (att,) = find(nlp, text)
+    assert spans(text, att) == ("most of the deputies", "rejected", "The reform")
+
+
+def test_a_time_phrase_is_not_what_was_said(nlp):
+    assert find(nlp, "The mayor spoke on Monday.") == []
