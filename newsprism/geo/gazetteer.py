@@ -163,6 +163,12 @@ class Gazetteer:
     def country(self, iso3: str) -> Candidate | None:
         return self.by_gid(f"country:{iso3}")
 
+    @functools.cached_property
+    def country_population(self) -> dict[str, int]:
+        """ISO3 -> population of the country (a tie-break between homonymous areas of unknown size)."""
+        rows = self._rows("SELECT country, population FROM place WHERE kind = 'country'", ())
+        return {str(iso3): int(pop) for iso3, pop in rows}  # type: ignore[call-overload]
+
     def stats(self) -> dict[str, int]:
         rows = self._rows("SELECT kind, count(*) FROM place GROUP BY kind", ())
         out = {str(kind): int(n) for kind, n in rows}  # type: ignore[call-overload]

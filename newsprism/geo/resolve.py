@@ -358,7 +358,9 @@ def _choose(
     if m.label in ("PERSON", "ORG", "NORP") and m.cue not in CUES and not _named_site(m):
         cands = tuple(c for c in cands if c.kind in CURATED)  # with no place cue, a "person" is a place only if a country
     if cands:
-        scored = sorted(((_score(m, c, context, container), c) for c in cands), key=lambda t: (-t[0], t[1].kind != "city"))
+        pops = gaz.country_population  # equal scores ("North East": a region of several countries): the bigger country
+        scored = sorted(((_score(m, c, context, container), c) for c in cands),
+                        key=lambda t: (-round(t[0], 6), t[1].kind != "city", -pops.get(t[1].country or "", 0)))
         if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
         ok = [(sc, c) for sc, c in scored

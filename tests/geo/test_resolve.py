@@ -218,3 +218,18 @@ def test_one_place_per_name_in_an_article(settings):
     places = places_of(text, settings)
     shiraz = [p for p in places if p.name == "Shiraz"]
     assert len(shiraz) == 1 and shiraz[0].resolved and len(shiraz[0].mentions) == 2
+
+
+def test_homonymous_areas_of_unknown_size_tie_break_by_their_country():
+    from newsprism.geo.gazetteer import Candidate
+    from newsprism.geo.mentions import Mention
+    from newsprism.geo.resolve import _choose
+
+    class Gaz:
+        country_population = {"XXX": 2_000_000, "YYY": 90_000_000}
+
+    small = Candidate(1, "iso3166-2:XX-A", "Alpha", "admin1", "XXX", "X", "Alpha", None, None, 0, 2, True)
+    big = Candidate(2, "iso3166-2:YY-A", "Alpha", "admin1", "YYY", "Y", "Alpha", None, None, 0, 2, True)
+    for cands in ((small, big), (big, small)):
+        choice = _choose(Mention(0, 5, "Alpha", cue="strong-prep"), cands, Gaz(), {}, None)  # type: ignore[arg-type]
+        assert choice is not None and choice.cand.country == "YYY"
