@@ -111,6 +111,12 @@ def verb_attribution(
         source, unnamed = shared.source, shared.unnamed
         source_tok = doc[shared.source_token] if shared.source_token is not None else None
     cue_span = (doc[cue_lo].idx, doc[cue_hi].idx + len(doc[cue_hi]))
+    if source is None and not unnamed and tok.tag_ in ("VBD", "VBZ", "VBP") and (content is None or content[0] > tok.idx):
+        # the parse lost the subject of a finite cue ("Mr. X, whose firm ..., said ..."): the sentence's first noun
+        # phrase before the cue, with what follows it up to the cue
+        source_tok = _sentence_subject(doc, tok)
+        if source_tok is not None:
+            source = chars(doc, source_tok.left_edge.i, tok.i - 1)
     if source is None and not unnamed and cue.sure and tok.tag_ != "VB":
         unnamed = True  # "Asked if ...", a headline's "Says ...": a cue the model is sure of with no subject
     if source is None and not unnamed:
@@ -122,6 +128,22 @@ def verb_attribution(
     att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed,
                       "learned" if learned else "verb", _joined_at(doc, tok))
     return with_quote(att, text, regions)
+
+
+def _sentence_subject(doc: Doc, tok: Token) -> Token | None:
+    """The head of a noun phrase that opens the cue's sentence (after quote marks or a dash), if one does."""
+    sent = sent_of(tok)
+    i = sent.start
+    while i < tok.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i >= tok.i - 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
+        return None
+    head = doc[i]
+    while head.head.i != head.i and head.head.i < tok.i and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        head = head.head
+    if head.pos_ not in ("PROPN", "NOUN", "PRON") or head.left_edge.i != i:
+        return None
+    return head
 
 
 def _when(prep: Token) -> bool:
