@@ -59,6 +59,7 @@ class _Lex:
     unknown: dict[str, re.Pattern[str]]
     unknown_value: tuple[int, int | None, int]
     cause: dict[str, re.Pattern[str]]
+    aside: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,7 +91,10 @@ def lexicon() -> _Lex:
     unknown = {k: re.compile(v, re.I) for k, v in data["unknown"].items() if k not in ("about", "value")}
     value = tuple(data["unknown"]["value"])
     cause = {k: re.compile(v, re.I) for k, v in data.get("cause", {}).items() if k != "about"}
-    return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people, unknown, value, cause)
+    aside = data.get("aside", {}).get("pattern")
+    aside_rx = re.compile(rf",\s*(?:{aside})\b[^,;:()\[\]]*,\s*", re.I) if aside else None
+    return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people, unknown, value, cause,
+                aside_rx)
 
 
 def parse_number(words: str) -> int | None:
@@ -223,6 +227,10 @@ def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | N
             return kind
     after_text = text[q.end:end]
     cut = _CLAUSE_STOP.search(after_text)
+    aside = lex.aside.match(after_text, cut.start()) if cut and lex.aside else None
+    if aside:  # "39 people, including two police officers, were injured": the verb is after the aside (blanked, same length)
+        after_text = after_text[:cut.start()] + " " * (aside.end() - cut.start()) + after_text[aside.end():]
+        cut = _CLAUSE_STOP.search(after_text)
     if cut:
         after_text = after_text[:cut.start()]
     nxt = lex.number.search(after_text)

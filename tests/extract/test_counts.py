@@ -129,3 +129,11 @@ def test_dead_and_wounded_together_are_half_dead():
 
 def test_several_victims_without_numbers_add_up():
     assert counts("A woman died and the man died from his wounds in hospital.") == {"fatalities": (2, 2, 2)}
+
+
+def test_an_aside_between_the_number_and_its_verb_is_skipped():
+    assert counts("At least 39 people, including two police officers, were injured, officials said.") == {
+        "injured": (39, None, 39)}
+    assert counts("Five people, among them a child, were killed in the blast.") == {"fatalities": (5, 5, 5)}
+    # a comma that is not an aside still ends the number's clause
+    assert counts("The 12 soldiers, who arrived on Monday, left.") == {}
