@@ -176,13 +176,17 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         return None
     low = _lowered(parsed)
     cues = [h.end() for h in lex.hedges_before.finditer(text, sent.start, sent.end)]
+    dates = [(d.span.start, d.span.end) for d in parsed.dates if sent.start <= d.span.start < sent.end]
     matches = []
     for rule in lex.rules:
         found = rule.lower.finditer(low, sent.start, sent.end) if low is not None else \
             rule.pattern.finditer(text, sent.start, sent.end)
         for m in found:
-            if not any(m.start() - 50 <= end <= m.start() for end in cues):  # a hedge governs the trigger
-                matches.append((rule, m))
+            if any(m.start() - 50 <= end <= m.start() for end in cues):  # a hedge governs the trigger
+                continue
+            if any(a <= m.start() < b for a, b in dates):  # "March 3" is a date, not a march
+                continue
+            matches.append((rule, m))
     if not matches:
         return None
     claim = claim_at(parsed.claims, matches[0][1].start())

@@ -73,6 +73,17 @@ def test_no_date_falls_back_to_publication_as_reported(blank_nlp, settings):
     assert event.place is None
 
 
+def test_a_month_name_is_not_a_march(blank_nlp, settings):
+    text = "KAMPALA, March 3 (Reuters) - The central bank kept its main rate unchanged."
+    parsed = parsed_of(blank_nlp, settings, text, dates=[date(text, "March 3", "2022-03-03")])
+    assert events_stage.find_events(parsed) == []
+    text = "On March 3, thousands of people marched in the capital."
+    parsed = parsed_of(blank_nlp, settings, text, published="2022-03-05", dates=[date(text, "March 3", "2022-03-03")])
+    (event,) = events_stage.find_events(parsed)
+    assert event.sub_event_type == "Peaceful protest" and event.trigger is not None
+    assert event.trigger.start > text.index("people") and event.date.value == "2022-03-03"
+
+
 def test_several_mentions_are_one_event(blank_nlp, settings):
     text = ("Soldiers opened fire on protesters in the main square. "
             "Witnesses said that shooting went on for an hour. "
