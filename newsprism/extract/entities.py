@@ -114,9 +114,11 @@ def find_mentions(parsed: ParsedArticle) -> list[_Mention]:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
     if text[start:start + 4].lower() == "the ":
         start += 4
-    while end > start and text[end - 1] in " .,;:'’\"":
+    while end > start and (text[end - 1] in ".,;:'’\"" or text[end - 1].isspace()):  # NER spans can take in line breaks
         end -= 1
     if text[end - 2:end] in ("'s", "’s"):
         end -= 2

@@ -66,3 +66,14 @@ def test_skeleton_is_data_driven():
     assert skeleton("Nikolay Vavilov") == skeleton("Nikolai Vavilov")
     assert skeleton("Zelenskyy") == skeleton("Zelensky")
     assert skeleton("Khodorkovsky") != skeleton("Navalny")
+
+
+def test_names_end_at_the_name_not_at_the_next_line(settings):
+    import newsprism
+
+    text = ("Gunmen attack villages in central Mali\n\nBAMAKO, March 3 (AFP) - Gunmen attacked two villages in Mali on "
+            "Tuesday.\n\nOfficials in Mali said the attackers came on motorcycles.")
+    analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities",)))
+    spans = [s for e in analysis.entities for s in e.mentions]
+    assert spans and all(s.text == s.text.strip() for s in spans)
+    assert all(e.name == e.name.strip() for e in analysis.entities)
