@@ -83,10 +83,10 @@ def verb_attribution(
     if source_tok is None and not shares:
         source_tok = source_token(tok)
         if source_tok is not None and source_tok.dep_ == "nsubjpass":
-            if source_tok.lower_ == "it" or tok.head is not tok and source_tok.head is not tok:
+            if source_tok.lower_ == "it" or tok.head.i != tok.i and source_tok.head.i != tok.i:
                 source_tok = None
                 unnamed = True
-            elif source_tok.head is tok:
+            elif source_tok.head.i == tok.i:
                 # "X is said to ..." / "incidents were reported": the subject is what is reported
                 if content is None:
                     content = chars(doc, *subtree_span(tok))
