@@ -288,7 +288,7 @@ def according_to(doc: Doc, tok: Token) -> Attribution | None:
         return None
     phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
     head = tok.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and head.head.i != head.i:
         head = head.head
     if head.i in phrase:
         return None
@@ -308,7 +308,7 @@ def according_to(doc: Doc, tok: Token) -> Attribution | None:
 
 def adverb_attribution(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None
     lo, hi = subtree_span(head)
     sent = sent_of(tok)

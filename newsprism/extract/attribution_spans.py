@@ -106,7 +106,7 @@ def source_token(tok: Token) -> Token | None:
                 return child
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.tag_ == "VBG":
             return tok.head  # "officials saying ...", "a statement calling for ..."
-        if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 for child in tok.head.children:
                     if child.dep_ in ("dobj", "obj"):
