@@ -34,7 +34,8 @@ def verb_attribution(
 ) -> Attribution | None:
     text = doc_text(doc)
     content: tuple[int, int] | None = None
-    comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i]
+    comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i or c.dep_ == "advcl" and c.i > tok.i
+             and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]  # "asked if ..."
     if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return None
     if comps:

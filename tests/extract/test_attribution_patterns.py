@@ -94,3 +94,9 @@ def test_a_passive_cue_with_an_agent(nlp):
 
 def test_a_time_phrase_is_not_what_was_said(nlp):
     assert find(nlp, "The mayor spoke on Monday.") == []
+
+
+def test_asked_if_has_the_question_as_content(nlp):
+    text = "Asked if he was ever bullied, the candidate said no."
+    asked = [spans(text, a) for a in find(nlp, text) if text[slice(*a.cue)] == "Asked"]
+    assert [content for _, _, content in asked] == ["if he was ever bullied"]
