@@ -214,3 +214,16 @@ def context_date(parsed: ParsedArticle, sent: Sentence) -> DateRef | None:
     base = parsed.article.date_base
     before = [d for d in before if not base or d.value[:10] <= base[:10]]
     return before[-1] if before else None
+
+
+@functools.lru_cache(maxsize=1)
+def _anaphor_before() -> re.Pattern[str]:
+    data = json.loads(resources.files(__package__).joinpath("lexicons", "event_merge.v1.json").read_text("utf-8"))
+    return re.compile(data["anaphor_before"], re.I)
+
+
+def refers_back(text: str, trigger_start: int, sentence_start: int) -> bool:
+    """Whether the words right before a trigger make it a reference to an event told before ("condemned the
+    attack", "after Tuesday's killings"): ``lexicons/event_merge.v1.json``."""
+    return bool(_anaphor_before().search(text[max(sentence_start, trigger_start - 40):trigger_start]))
+

@@ -30,7 +30,7 @@ from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, 
 from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
 from .counts import counts_in, merge_counts
-from .event_context import article_place, claim_at, context_date, own_date, own_places, pick_place
+from .event_context import article_place, claim_at, context_date, own_date, own_places, pick_place, refers_back
 from .event_model import EventModel, load_model, masked, with_rules
 from .verbal import plover_type, with_verbal
 
@@ -156,6 +156,7 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
     main_place = article_place(parsed)
     for g in groups:
         _recode(g, model, lex, parsed)
+    groups = _fold_references(groups, parsed.text)
     events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
     ranked = [events[k] for k in order]
@@ -368,6 +369,24 @@ def _join_or_new(groups: list[Candidate], c: Candidate) -> None:
         groups.append(c)
     else:
         target.members.append(c)
+
+
+def _fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
+    """"The UN condemned the attack": an event told only by mentions that refer back and tell nothing new (no date,
+    no figure) is the latest earlier event of its type, however far back."""
+    type_of = lexicons().type_of
+    out: list[Candidate] = []
+    for g in sorted(groups, key=lambda g: g.members[0].index):
+        if all(m.date is None and not any(n.best > 0 for n in m.counts.values())
+               and refers_back(text, m.trigger.start, m.sentence.start) for m in g.members):
+            before = [t for t in out if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)
+                      and all(_compatible(t, m) for m in g.members)]
+            if before:
+                target = max(before, key=lambda t: max(m.index for m in t.members))
+                target.members = sorted(target.members + g.members, key=lambda m: m.index)
+                continue
+        out.append(g)
+    return out
 
 
 def _gap(group: Candidate, c: Candidate) -> int:

@@ -84,6 +84,23 @@ def test_a_month_name_is_not_a_march(blank_nlp, settings):
     assert event.trigger.start > text.index("people") and event.date.value == "2022-03-03"
 
 
+def test_a_later_reference_to_an_event_is_that_event(blank_nlp, settings):
+    text = ("Gunmen killed 12 villagers in Kadu on Monday. Residents said the gunmen came at night. Schools stayed "
+            "closed in the district. Officials met on Tuesday to discuss the harvest. The governor condemned the attack.")
+    parsed = parsed_of(blank_nlp, settings, text, dates=[date(text, "Monday", "2022-01-03")],
+                       places=[place(text, "Kadu", country="NGA", precision=1)])
+    events = events_stage.find_events(parsed)
+    attacks = [e for e in events if e.event_type == "Violence against civilians"]
+    assert len(attacks) == 1
+    assert any("condemned the attack" in span.text for span in attacks[0].evidence)
+    # a mention with its own figure is news, not a reference
+    text2 = text.replace("condemned the attack.", "said the attack on Friday killed 3 more people.")
+    parsed = parsed_of(blank_nlp, settings, text2, dates=[date(text2, "Monday", "2022-01-03"),
+                                                         date(text2, "Friday", "2022-01-07")],
+                       places=[place(text2, "Kadu", country="NGA", precision=1)])
+    assert len([e for e in events_stage.find_events(parsed) if e.event_type == "Violence against civilians"]) == 2
+
+
 def test_several_mentions_are_one_event(blank_nlp, settings):
     text = ("Soldiers opened fire on protesters in the main square. "
             "Witnesses said that shooting went on for an hour. "
