@@ -74,7 +74,7 @@ def read_html(html: str, *, article_id: str, source: str, input_ref: str) -> Art
     if not blocks:
         return reject(input_ref, "no-text", "the HTML page holds no article text after removing bylines and boilerplate")
     title = doc.title
-    outlet = page["outlet"] or doc.sitename
+    outlet = page["outlet"] or doc.sitename or next(filter(None, (p.dateline_agency(b) for b in blocks[:3])), None)
     if title and outlet:
         title, _ = p.strip_title_suffix(title, outlet)
     return Article(

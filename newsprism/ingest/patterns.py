@@ -77,6 +77,12 @@ class Patterns:
                 return m.group("value").rstrip(".,;:'-") or None
         return None
 
+    def dateline_agency(self, line: str) -> str | None:
+        """The news agency of a wire dateline ("COLOMBO, July 9 (Reuters) - ..." -> "Reuters")."""
+        pattern = self.raw.get("dateline_agency")
+        m = re.match(pattern, line) if pattern else None
+        return m.group("value") if m else None
+
     def boilerplate(self, line: str) -> bool:
         return len(line) <= self.boilerplate_max_chars and any(rx.search(line) for rx in self.boilerplate_lines)
 

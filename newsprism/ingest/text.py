@@ -109,6 +109,9 @@ def analyse_layout(text: str, patterns: Patterns | None = None) -> TextMeta:
     meta.boilerplate = [Span.of(text, all_lines[n].start, all_lines[n].end) for n in sorted(marked)]
     if meta.outlet is None:
         meta.outlet = next(filter(None, (p.outlet_in(all_lines[n].text) for n in sorted(marked))), None)
+    if meta.outlet is None:  # a wire dateline in the first lines of the body: "COLOMBO, July 9 (Reuters) - ..."
+        body = [line.text for n, line in enumerate(all_lines) if n not in marked and line.text and line.text != meta.title]
+        meta.outlet = next(filter(None, (p.dateline_agency(line) for line in body[:3])), None)
 
     if meta.title:
         meta.title, site = p.strip_title_suffix(meta.title, meta.outlet)

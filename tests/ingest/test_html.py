@@ -119,3 +119,9 @@ def test_looks_like_html():
     assert looks_like_html("<!DOCTYPE html><html>")
     assert looks_like_html("  <p>text</p>")
     assert not looks_like_html("Riots <in> the capital")
+
+
+def test_a_wire_dateline_names_the_outlet_of_a_page_without_a_site_name():
+    got = _read(_page("<h1>Clashes go on</h1><p>BEIRUT, May 2 (Reuters) - Police and protesters clashed again near the "
+                      "square on Friday, witnesses told reporters who were at the scene.</p>" + PARAS))
+    assert isinstance(got, Article) and got.outlet == "Reuters"

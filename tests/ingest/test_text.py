@@ -124,3 +124,18 @@ def test_the_outlet_named_in_a_boilerplate_line_is_the_outlet_when_no_header_giv
     assert got.outlet == "The Record"
     got = read_text("A headline of some words\n\n" + body + "Subscribe to our newsletter\n", article_id="d", source="d.txt")
     assert got.outlet is None
+
+
+@pytest.mark.parametrize(("first", "outlet"), [
+    ("COLOMBO, July 9 (Reuters) - Protesters stormed the residence on Saturday.", "Reuters"),
+    ("KYIV (AP) \u2014 Shelling hit the city overnight, officials said.", "AP"),
+    ("Bamako, Mali (AFP) - Gunmen attacked two villages.", "AFP"),
+    ("Protesters stormed the residence on Saturday (Reuters) - witnesses.", None),
+    ("The AFP news agency said - nothing more.", None),
+])
+def test_a_wire_dateline_names_the_outlet_when_nothing_else_does(first, outlet):
+    text = "A headline of some words here\n\n" + first + "\n\nMore text follows in a second paragraph.\n"
+    got = read_text(text, article_id="w", source="w.txt")
+    assert got.outlet == outlet and got.text == text
+    named = read_text("A headline of some words here\nSource: The Record\n\n" + first + "\n", article_id="x", source="x.txt")
+    assert named.outlet == "The Record"
