@@ -75,10 +75,14 @@ def verb_attribution(
         # "The proposal was rejected by 64 percent of voters": the subject is what the agent says something about
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         content = chars(doc, *subtree_span(subj)) if subj is not None and subj.lower_ != "it" else None
+    if content is None and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "As reported by X, the port will close": the clause the cue hangs on
+        lo, hi = subtree_span(tok.head, exclude={t.i for t in tok.subtree})
+        content = chars(doc, lo, hi)
     if content is None and cue.sure:
         said = complements(doc, tok) if cue.takes_object or cue.lemma in lex.verb_cues else None
         content = said or rest_of_sentence(doc, tok, cue_hi)
-    source_tok = agent(tok) if is_passive(tok) else None
+    source_tok = agent(tok) if is_passive(tok) or tok.tag_ == "VBN" else None  # "as reported by X"
     unnamed = False
     shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not has_dep(tok, ("nsubj",))
     if source_tok is None and not shares:

@@ -100,3 +100,9 @@ def test_asked_if_has_the_question_as_content(nlp):
     text = "Asked if he was ever bullied, the candidate said no."
     asked = [spans(text, a) for a in find(nlp, text) if text[slice(*a.cue)] == "Asked"]
     assert [content for _, _, content in asked] == ["if he was ever bullied"]
+
+
+def test_as_reported_by_names_its_source_and_the_main_clause(nlp):
+    text = "As reported by the Harbor Gazette, the port will close on Monday."
+    (att,) = find(nlp, text)
+    assert spans(text, att) == ("the Harbor Gazette", "reported", "the port will close on Monday")
