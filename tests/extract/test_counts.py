@@ -137,3 +137,10 @@ def test_an_aside_between_the_number_and_its_verb_is_skipped():
     assert counts("Five people, among them a child, were killed in the blast.") == {"fatalities": (5, 5, 5)}
     # a comma that is not an aside still ends the number's clause
     assert counts("The 12 soldiers, who arrived on Monday, left.") == {}
+
+
+def test_things_counted_are_not_people():
+    assert counts("Troops repelled eight attacks near the town and killed up to 250 fighters, a figure not verified.") == {
+        "fatalities": (1, 250, 250)}
+    assert counts("Air defences shot down 14 of 17 drones launched overnight.") == {}
+    assert counts("Two village elders were killed.") == {"fatalities": (2, 2, 2)}
