@@ -227,3 +227,18 @@ def refers_back(text: str, trigger_start: int, sentence_start: int) -> bool:
     attack", "after Tuesday's killings"): ``lexicons/event_merge.v1.json``."""
     return bool(_anaphor_before().search(text[max(sentence_start, trigger_start - 40):trigger_start]))
 
+
+def finer_within(coarse: Place, place: Place, km: float = 100.0) -> bool:
+    """Whether ``place`` says more precisely where ``coarse`` is: a town or region of a country, a town of a region
+    (its first-level area, or within ``km`` of the region's point)."""
+    if not place.resolved or place.country != coarse.country or place.precision is None or coarse.precision is None:
+        return False
+    if coarse.precision == 3:
+        return place.precision in (1, 2)
+    if coarse.precision != 2 or place.precision != 1:
+        return False
+    if place.admin1 and place.admin1 in (coarse.resolved_name, coarse.admin1):
+        return True
+    points = (coarse.latitude, coarse.longitude, place.latitude, place.longitude)
+    return None not in points and haversine_km(*points) <= km  # type: ignore[arg-type]
+

@@ -30,7 +30,16 @@ from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, 
 from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
 from .counts import counts_in, merge_counts
-from .event_context import article_place, claim_at, context_date, own_date, own_places, pick_place, refers_back
+from .event_context import (
+    article_place,
+    claim_at,
+    context_date,
+    finer_within,
+    own_date,
+    own_places,
+    pick_place,
+    refers_back,
+)
 from .event_model import EventModel, load_model, masked, with_rules
 from .verbal import plover_type, with_verbal
 
@@ -495,9 +504,11 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
 
 def _place(parsed: ParsedArticle, group: Candidate, main_place: Place | None) -> Place | None:
     """The place of the first mention that names one (:func:`.event_context.pick_place`), else the sentence after
-    the last mention when it locates the event, else the article's main place. A country is made more precise by
-    a town or region of that country that a later mention or the locating sentence names."""
-    picks = [p for m in group.members if (p := pick_place(parsed.text, m.places, m.sentence.start, m.sentence.end))]
+    the last mention when it locates the event, else the article's main place; the body's mentions before a
+    headline's. A country (or region) is made more precise by a town or region of it (a town of it) that a later
+    mention or the locating sentence names."""
+    members = sorted(group.members, key=lambda m: (_is_heading(parsed, m.sentence), m.index))  # the body leads
+    picks = [p for m in members if (p := pick_place(parsed.text, m.places, m.sentence.start, m.sentence.end))]
     if not picks or picks[0].precision == 3:
         after = _next_sentence_place(parsed, group)
         if after is not None:
@@ -505,7 +516,7 @@ def _place(parsed: ParsedArticle, group: Candidate, main_place: Place | None) ->
     if not picks:
         return main_place
     first = picks[0]
-    finer = [p for p in picks[1:] if first.precision == 3 and p.precision in (1, 2) and p.country == first.country]
+    finer = [p for p in picks[1:] if finer_within(first, p)]
     return finer[0] if finer else first
 
 

@@ -161,3 +161,24 @@ def test_a_name_written_twice_is_one_place_read_by_its_own_name():
     town = place(text, "Ostvik", "AAA", 1, 10.0, 20.0, score=0.6)
     province = place(text, "Ostvik", "AAA", 2, 10.1, 20.1, kind="admin1", admin1="Ostvik", nth=1)
     assert pick(text, [province, town]) is town  # a town and its province of one name are two places
+
+
+def test_the_body_places_the_event_before_its_headline(blank_nlp, settings):
+    text = "Shelling kills five in Ostrin region\n\nTroops shelled the town of Tarvel overnight, killing five civilians."
+    ostrin = place(text, "Ostrin", "AAA", 2, 10.5, 20.5, kind="admin1", admin1="Ostrin")
+    tarvel = place(text, "Tarvel", "AAA", 1, 10.0, 20.0, admin1="Ostrin")
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, [ostrin, tarvel]))
+    assert event.place is tarvel
+
+
+def test_finer_within():
+    from newsprism.extract.event_context import finer_within
+
+    text = "Ostrin, Tarvel, Kesk, Veloria"
+    ostrin = place(text, "Ostrin", "AAA", 2, 10.5, 20.5, kind="admin1", admin1="Ostrin")
+    tarvel = place(text, "Tarvel", "AAA", 1, 10.0, 20.0, admin1="Ostrin")
+    kesk = place(text, "Kesk", "AAA", 1, 30.0, 40.0, admin1="Kesk")
+    veloria = place(text, "Veloria", "AAA", 3, kind="country")
+    assert finer_within(ostrin, tarvel) and finer_within(veloria, tarvel) and finer_within(veloria, ostrin)
+    assert not finer_within(ostrin, kesk) and not finer_within(tarvel, ostrin) and not finer_within(ostrin, veloria)
+    assert finer_within(ostrin, replace(kesk, admin1=None, latitude=10.6, longitude=20.4))
