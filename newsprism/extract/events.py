@@ -29,6 +29,7 @@ from typing import Any
 from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, Sentence, Span
 from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
+from . import event_merge
 from .counts import counts_in, merge_counts
 from .event_context import (
     article_place,
@@ -38,7 +39,6 @@ from .event_context import (
     own_date,
     own_places,
     pick_place,
-    refers_back,
 )
 from .event_model import EventModel, load_model, masked, with_rules
 from .verbal import plover_type, with_verbal
@@ -50,7 +50,6 @@ PROPERTY = "Looting/property destruction"
 ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
 #: generic triggers: a sentence with only these and a count ("One suspect died.", "3 were arrested") adds to the event before it
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
-ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
 #: trigger kinds that tell fighting between two armed sides
 BATTLE_KINDS = {"clash", "positions", "territory", "regains", "overtakes"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
@@ -161,11 +160,11 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
         model = load_model(str(parsed.settings.extra.get("events_model", "")))
     lex = lexicons()
     candidates = [c for i, s in enumerate(parsed.sentences) if (c := _candidate(parsed, i, s, lex, model)) is not None]
-    groups = _merge(candidates, parsed)
+    groups = event_merge.merge(candidates, parsed)
     main_place = article_place(parsed)
     for g in groups:
         _recode(g, model, lex, parsed)
-    groups = _fold_references(groups, parsed.text)
+    groups = event_merge.fold_references(groups, parsed.text)
     events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
     ranked = [events[k] for k in order]
@@ -295,132 +294,6 @@ def _speculative(claim: Claim, trigger_start: int, text: str = "") -> bool:
     return bool(cues) or not claim.certainty_cues
 
 
-# --------------------------------------------------------------------------- merging
-
-def _merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
-    """Group the mentions of one event; the first member of each group stands for it.
-
-    Mentions of the same kind merge when their places and dates agree and they are close by. A vague
-    mention ("shooting erupted", "explosions were heard") or a violent one the classifier coded joins a
-    violent event a trigger rule coded within two sentences of it: one scene, told in several sentences.
-    """
-    groups: list[Candidate] = []
-    soft = [c for c in candidates if c.vague or (not c.fixed and c.violent_or_protest())]
-    for c in candidates:
-        if c in soft:
-            continue
-        _join_or_new(groups, c)
-    for wave in ([c for c in soft if not c.vague], [c for c in soft if c.vague]):
-        attached = True
-        while wave and attached:  # repeat: a mention joined to a scene brings the next one within reach
-            attached = False
-            for c in list(wave):
-                target = _scene_for(groups, c)
-                if target is not None:
-                    target.members.append(c)
-                    wave.remove(c)
-                    attached = True
-        for c in wave:  # in text order: a count may follow a vague event placed just before it
-            counted = any(n.best > 0 for k, n in c.counts.items() if k != "size")
-            target = _scene_for(groups, c) if c.vague and counted else None
-            if target is not None:
-                target.members.append(c)
-            else:
-                _join_or_new(groups, c)
-    groups = _escalate(groups)
-    for g in groups:
-        g.members.sort(key=lambda m: m.index)
-    return sorted(groups, key=lambda g: g.members[0].index)
-
-
-def _escalate(groups: list[Candidate]) -> list[Candidate]:
-    """A protest and, right after it in the same paragraph, the police dispersing or arresting its people (or
-    the crowd turning violent) are one event: the protest is recoded as the intervention, force or riot."""
-    lex = lexicons()
-    out: list[Candidate] = []
-    for h in sorted(groups, key=lambda g: g.members[0].index):
-        riot = not h.fixed and "riot" in h.families  # "They threw stones at the police": the crowd turned violent
-        escalation = riot or h.kind in ESCALATIONS or (h.kind == h.sub_event_type and "arrest" in h.rule_kinds
-                                                       and not h.families & {"violence", "explosion", "battle"})
-        target = next((g for g in reversed(out) if lex.type_of.get(g.sub_event_type) == "Protests"
-                       and g.sub_event_type == "Peaceful protest" and g.paragraph == h.paragraph
-                       and 0 < h.members[0].index - g.members[-1].index <= 3 and _compatible(g, h)), None)
-        if not escalation or target is None:
-            out.append(h)
-            continue
-        target.members.extend(h.members)
-        fixed_sub = h.sub_event_type if h.fixed else "Violent demonstration" if riot else "Protest with intervention"
-        target.sub_event_type, target.kind, target.fixed = fixed_sub, h.kind if h.fixed else \
-            "violent-demonstration" if riot else "intervention", True
-        target.confidence = max(target.confidence, h.confidence)
-        if not h.fixed:
-            inter1 = 5 if riot else 6
-            target.inter1, target.inter2 = inter1, 1
-            h.fixed, h.sub_event_type, h.inter1, h.inter2 = True, fixed_sub, inter1, 1
-    return out
-
-
-def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
-    if c.vague:  # a casualty or arrest count right after an event, in its paragraph, belongs to it
-        before = [g for g in groups if g.paragraph == c.paragraph and 0 < c.index - g.members[-1].index <= 2
-                  and _compatible(g, c) and (g.violent_or_protest() or g.sub_event_type in ("Arrests", "Other"))]
-        if before:
-            return max(before, key=lambda g: g.members[-1].index)
-    near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2]
-    strong = [g for g in near if g.fixed] or (near if c.vague else [])
-    return min(strong, key=lambda g: _gap(g, c)) if strong else None
-
-
-def _join_or_new(groups: list[Candidate], c: Candidate) -> None:
-    target = next((g for g in reversed(groups) if _same_event(g, c)), None)
-    if target is None:
-        c.members = [c]
-        groups.append(c)
-    else:
-        target.members.append(c)
-
-
-def _fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
-    """"The UN condemned the attack": an event told only by mentions that refer back and tell nothing new (no date,
-    no figure) is the latest earlier event of its type, however far back."""
-    type_of = lexicons().type_of
-    out: list[Candidate] = []
-    for g in sorted(groups, key=lambda g: g.members[0].index):
-        if all(m.date is None and not any(n.best > 0 for n in m.counts.values())
-               and refers_back(text, m.trigger.start, m.sentence.start) for m in g.members):
-            before = [t for t in out if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)
-                      and all(_compatible(t, m) for m in g.members)]
-            if before:
-                target = max(before, key=lambda t: max(m.index for m in t.members))
-                target.members = sorted(target.members + g.members, key=lambda m: m.index)
-                continue
-        out.append(g)
-    return out
-
-
-def _gap(group: Candidate, c: Candidate) -> int:
-    return min(abs(m.index - c.index) for m in group.members)
-
-
-def _same_event(group: Candidate, c: Candidate) -> bool:
-    if group.kind != c.kind or not _compatible(group, c):
-        return False
-    has_place = any(m.places for m in group.members) and bool(c.places)
-    return _gap(group, c) <= (6 if c.fixed else 3) or has_place
-
-
-def _compatible(group: Candidate, c: Candidate) -> bool:
-    dates = {m.date.value for m in group.members if m.date is not None}
-    if c.date is not None and dates and c.date.value not in dates:
-        return False
-    places = {_place_key(p) for m in group.members for p in m.places}
-    return not (c.places and places and not places & {_place_key(p) for p in c.places})
-
-
-def _place_key(place: Place) -> str:
-    return place.gazetteer_id or (place.resolved_name or place.name).lower()
-
-
 def _recode(group: Candidate, model: EventModel | None, lex: Lexicons, parsed: ParsedArticle) -> None:
     """A group the classifier coded is coded again on its sentences together with the rest of its paragraph that
     tells no other event (the context a reader codes it in: "No one was hurt.", "Police later left.")."""
@@ -472,6 +345,9 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
             and not any(m.rule_kinds & BATTLE_KINDS for m in group.members):
         # no fighting told, no armed target: a one-sided attack ("armed men shot dead a shopkeeper")
         etype, sub = "Violence against civilians", "Attack"
+        actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
+    elif etype == "Battles" and not primary.fixed and any(a is not None and a.inter in (5, 6) for a in (actor1, actor2)):
+        etype, sub = "Riots", "Violent demonstration"  # ACLED: battles are between armed groups; a crowd's fight is a riot
         actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
     claim = next((m.claim for m in group.members if m.claim is not None and m.claim.speaker.kind != "author"), None)
     reported_by = ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id) if claim is not None else None

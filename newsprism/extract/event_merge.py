@@ -1,0 +1,146 @@
+"""How the events stage groups mentions of one event (:mod:`.events`): same kind, compatible place and date, close
+by; a vague mention joins the scene next to it; a protest and the force used on it in the next sentences are one
+event; a later mention that refers back ("the UN condemned the attack") is the event it refers to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Place
+from ..nlp.pipeline import ParsedArticle
+from .event_context import refers_back
+
+if TYPE_CHECKING:
+    from .events import Candidate
+
+ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
+
+
+def lexicons():
+    from .events import lexicons as events_lexicons
+
+    return events_lexicons()
+
+
+def merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
+    """Group the mentions of one event; the first member of each group stands for it.
+
+    Mentions of the same kind merge when their places and dates agree and they are close by. A vague
+    mention ("shooting erupted", "explosions were heard") or a violent one the classifier coded joins a
+    violent event a trigger rule coded within two sentences of it: one scene, told in several sentences.
+    """
+    groups: list[Candidate] = []
+    soft = [c for c in candidates if c.vague or (not c.fixed and c.violent_or_protest())]
+    for c in candidates:
+        if c in soft:
+            continue
+        _join_or_new(groups, c)
+    for wave in ([c for c in soft if not c.vague], [c for c in soft if c.vague]):
+        attached = True
+        while wave and attached:  # repeat: a mention joined to a scene brings the next one within reach
+            attached = False
+            for c in list(wave):
+                target = _scene_for(groups, c)
+                if target is not None:
+                    target.members.append(c)
+                    wave.remove(c)
+                    attached = True
+        for c in wave:  # in text order: a count may follow a vague event placed just before it
+            counted = any(n.best > 0 for k, n in c.counts.items() if k != "size")
+            target = _scene_for(groups, c) if c.vague and counted else None
+            if target is not None:
+                target.members.append(c)
+            else:
+                _join_or_new(groups, c)
+    groups = _escalate(groups)
+    for g in groups:
+        g.members.sort(key=lambda m: m.index)
+    return sorted(groups, key=lambda g: g.members[0].index)
+
+
+def _escalate(groups: list[Candidate]) -> list[Candidate]:
+    """A protest and, right after it in the same paragraph, the police dispersing or arresting its people (or
+    the crowd turning violent) are one event: the protest is recoded as the intervention, force or riot."""
+    lex = lexicons()
+    out: list[Candidate] = []
+    for h in sorted(groups, key=lambda g: g.members[0].index):
+        riot = not h.fixed and "riot" in h.families  # "They threw stones at the police": the crowd turned violent
+        escalation = riot or h.kind in ESCALATIONS or (h.kind == h.sub_event_type and "arrest" in h.rule_kinds
+                                                       and not h.families & {"violence", "explosion", "battle"})
+        target = next((g for g in reversed(out) if lex.type_of.get(g.sub_event_type) == "Protests"
+                       and g.sub_event_type == "Peaceful protest" and g.paragraph == h.paragraph
+                       and 0 < h.members[0].index - g.members[-1].index <= 3 and _compatible(g, h)), None)
+        if not escalation or target is None:
+            out.append(h)
+            continue
+        target.members.extend(h.members)
+        fixed_sub = h.sub_event_type if h.fixed else "Violent demonstration" if riot else "Protest with intervention"
+        target.sub_event_type, target.kind, target.fixed = fixed_sub, h.kind if h.fixed else \
+            "violent-demonstration" if riot else "intervention", True
+        target.confidence = max(target.confidence, h.confidence)
+        if not h.fixed:
+            inter1 = 5 if riot else 6
+            target.inter1, target.inter2 = inter1, 1
+            h.fixed, h.sub_event_type, h.inter1, h.inter2 = True, fixed_sub, inter1, 1
+    return out
+
+
+def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
+    if c.vague:  # a casualty or arrest count right after an event, in its paragraph, belongs to it
+        before = [g for g in groups if g.paragraph == c.paragraph and 0 < c.index - g.members[-1].index <= 2
+                  and _compatible(g, c) and (g.violent_or_protest() or g.sub_event_type in ("Arrests", "Other"))]
+        if before:
+            return max(before, key=lambda g: g.members[-1].index)
+    near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2]
+    strong = [g for g in near if g.fixed] or (near if c.vague else [])
+    return min(strong, key=lambda g: _gap(g, c)) if strong else None
+
+
+def _join_or_new(groups: list[Candidate], c: Candidate) -> None:
+    target = next((g for g in reversed(groups) if _same_event(g, c)), None)
+    if target is None:
+        c.members = [c]
+        groups.append(c)
+    else:
+        target.members.append(c)
+
+
+def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
+    """"The UN condemned the attack": an event told only by mentions that refer back and tell nothing new (no date,
+    no figure) is the latest earlier event of its type, however far back."""
+    type_of = lexicons().type_of
+    out: list[Candidate] = []
+    for g in sorted(groups, key=lambda g: g.members[0].index):
+        if all(m.date is None and not any(n.best > 0 for n in m.counts.values())
+               and refers_back(text, m.trigger.start, m.sentence.start) for m in g.members):
+            before = [t for t in out if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)
+                      and all(_compatible(t, m) for m in g.members)]
+            if before:
+                target = max(before, key=lambda t: max(m.index for m in t.members))
+                target.members = sorted(target.members + g.members, key=lambda m: m.index)
+                continue
+        out.append(g)
+    return out
+
+
+def _gap(group: Candidate, c: Candidate) -> int:
+    return min(abs(m.index - c.index) for m in group.members)
+
+
+def _same_event(group: Candidate, c: Candidate) -> bool:
+    if group.kind != c.kind or not _compatible(group, c):
+        return False
+    has_place = any(m.places for m in group.members) and bool(c.places)
+    return _gap(group, c) <= (6 if c.fixed else 3) or has_place
+
+
+def _compatible(group: Candidate, c: Candidate) -> bool:
+    dates = {m.date.value for m in group.members if m.date is not None}
+    if c.date is not None and dates and c.date.value not in dates:
+        return False
+    places = {_place_key(p) for m in group.members for p in m.places}
+    return not (c.places and places and not places & {_place_key(p) for p in c.places})
+
+
+def _place_key(place: Place) -> str:
+    return place.gazetteer_id or (place.resolved_name or place.name).lower()
