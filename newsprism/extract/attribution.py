@@ -33,14 +33,14 @@ from .attribution_patterns import (
     speech_tag,
     verb_attribution,
 )
-from .attribution_spans import Attribution, doc_text, release, trimmed_text_span
+from .attribution_spans import Attribution, doc_text, release, skip_dateline, trimmed_text_span
 from .claim_lexicons import ClaimLexicons, Cue
 from .quotes import quote_regions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Attribution", "find_attributions", "quote_regions", "release", "trimmed_text_span"]
+__all__ = ["Attribution", "find_attributions", "quote_regions", "release", "skip_dateline", "trimmed_text_span"]
 
 
 # --------------------------------------------------------------------------- the whole document
@@ -85,7 +85,8 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
             found.append(att)
             by_cue[tok.i] = att
     found = link_bare_tags(found, text, regions, doc)
-    return drop_nested([source_apart(att, text) for att in found], text)
+    kept = drop_nested([source_apart(att, text) for att in found], text)
+    return [replace(a, content=skip_dateline(text, a.content)) if a.content is not None else a for a in kept]
 
 
 def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, regions: list[tuple[int, int]]) -> Cue | None:

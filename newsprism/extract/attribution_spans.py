@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -89,6 +90,28 @@ def trimmed_text_span(text: str, start: int, end: int) -> tuple[int, int] | None
     while end > start and text[end - 1] in TRIM:
         end -= 1
     return (start, end) if start < end else None
+
+
+# a wire dateline opening a paragraph: "KYIV, Ukraine (AP) — ", "BEIRUT, Nov 3 (Reuters) - ", "Kyiv (AFP) - "
+_PART = r"[A-Z][\w.'’\-]*(?: [A-Z\d][\w.'’\-]*){0,3}"
+_CAPS = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
+_AGENCY = r"\([^()\n]{1,40}\) ?"
+DATELINE = re.compile(
+    rf"(?:{_CAPS}(?:, ?{_PART}){{0,3}} ?(?:{_AGENCY})?|{_PART}(?:, ?{_PART}){{0,3}} ?{_AGENCY})"
+    r"[—–-]{1,2} ?(?=[A-Z\d“\"‘'])"
+)
+
+
+def skip_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span that opens a paragraph with a wire dateline starts after it: what is claimed is the news, not where
+    it was filed."""
+    start, end = span
+    if start > 0 and text[start - 1] not in "\n\r":
+        return span
+    m = DATELINE.match(text, start, end)
+    if m is None:
+        return span
+    return trimmed_text_span(text, m.end(), end) or span
 
 
 # --------------------------------------------------------------------------- sources

@@ -237,13 +237,20 @@ def _speaker_from_words(ctx: _Context, tok: Token, source_text: str) -> Speaker:
         return Speaker(name=name, kind="collective" if plural else "organisation")
     if low in lex.words("unnamed_heads") or " ".join(source_text.lower().split()[:3]) in lex.words("unnamed_heads"):
         return Speaker(name=name, kind="unnamed")
-    if tok.lemma_.lower() in lex.words("organisation_heads"):
+    if tok.lemma_.lower() in lex.words("organisation_heads") or _organisation_phrase(ctx, tok):
         return Speaker(name=name, kind="organisation")
     if tok.tag_ in ("NNS", "NNPS") or low in lex.words("collective_heads"):
         return Speaker(name=name, kind="collective")
     if tok.pos_ == "PROPN":
         return Speaker(name=_full_person_name(ctx, name, tok.idx), kind="person")
     return Speaker(name=name, kind="person" if tok.pos_ in ("NOUN", "PRON") else "organisation")
+
+
+def _organisation_phrase(ctx: _Context, tok: Token) -> bool:
+    """Whether the words ending at the source's head name a body ("the air force", "the armed forces")."""
+    words = [t.lower_ for t in ctx.doc[tok.left_edge.i : tok.i + 1]]
+    heads = ctx.lex.words("organisation_heads")
+    return any(" ".join(words[k:]) in heads for k in range(len(words)))
 
 
 def _is_media(ctx: _Context, name: str) -> bool:
@@ -329,7 +336,7 @@ def _author_claims(ctx: _Context, covered: list[tuple[int, int]]) -> list[dict[s
         span = attr.trimmed_text_span(ctx.text, start, end)
         if span is None:
             continue
-        start, end = span
+        start, end = attr.skip_dateline(ctx.text, span)
         if any(s < end and start < e for s, e in covered) or any(s < end and start < e for s, e in ctx.boilerplate):
             continue
         tokens = [t for t in sent if not t.is_space]

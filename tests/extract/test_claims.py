@@ -206,3 +206,20 @@ def test_a_source_running_into_its_cue_or_content_is_cut_before_them(settings):
         if claim.source is not None:
             for part in filter(None, (claim.cue, claim.content)):
                 assert claim.source.end <= part.start or part.end <= claim.source.start
+
+
+def test_a_wire_dateline_is_not_part_of_the_content(small):
+    text = ("ODESA, Ukraine (AP) — Drones struck a port warehouse before dawn, the regional governor said.\n\n"
+            "LAGOS, Nov 3 (Reuters) - Gunmen seized a bus near the border, police said.")
+    analysis = small(text)
+    first = claim_with(analysis, "Drones struck a port warehouse")
+    assert first.content.text.startswith("Drones struck") and first.content.start == text.index("Drones")
+    second = claim_with(analysis, "Gunmen seized a bus")
+    assert second.content.text.startswith("Gunmen seized")
+
+
+def test_an_organisation_noun_is_an_organisation_speaker(small):
+    analysis = small("The air force said it shot down 20 drones overnight. The armed forces said two bridges were "
+                     "destroyed. The police said three people were arrested.")
+    for part in ("it shot down 20 drones", "two bridges were destroyed", "three people were arrested"):
+        assert claim_with(analysis, part).speaker.kind == "organisation", part
