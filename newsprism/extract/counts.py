@@ -87,7 +87,9 @@ def lexicon() -> _Lex:
     before = {k: re.compile(r"\b" + v["before"] + r"\s+$", re.I) for k, v in data["kinds"].items()}
     zero = {k: re.compile(v, re.I) for k, v in data["zero"].items()}
     singular = {k: re.compile(v, re.I) for k, v in data["singular"].items() if k != "about"}
-    not_people = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + data["not_people"] + r"\b", re.I)
+    # "15 livestock", "eight Ukrainian attacks", "14 of 17 drones" - but not across a preposition: "32 civilians in attacks"
+    not_people = re.compile(r"\s+(?:(?!(?:in|on|at|near|during|from|and|or|with|by|for|to|after|before|when|while|as)\b)"
+                            r"[\w'-]+\s+){0,2}?" + data["not_people"] + r"\b", re.I)
     unknown = {k: re.compile(v, re.I) for k, v in data["unknown"].items() if k not in ("about", "value")}
     value = tuple(data["unknown"]["value"])
     cause = {k: re.compile(v, re.I) for k, v in data.get("cause", {}).items() if k != "about"}

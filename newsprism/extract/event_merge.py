@@ -4,11 +4,12 @@ event; a later mention that refers back ("the UN condemned the attack") is the e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
-from .event_context import refers_back
+from .event_context import finer_within, refers_back
 
 if TYPE_CHECKING:
     from .events import Candidate
@@ -123,6 +124,26 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+def fold_headings(groups: list[Candidate], is_heading: Callable[[Candidate], bool]) -> list[Candidate]:
+    """A headline or subhead sums up an event its body tells: an event told only in headings joins the body's event
+    of its type, or else the body's first violent or protest event, when their places and dates agree
+    ("Six dead as demonstrators clash with police in X" and "security forces clashed with protesters … in X")."""
+    type_of = lexicons().type_of
+    out = list(groups)
+    for g in groups:
+        if not all(is_heading(m) for m in g.members):
+            continue
+        body = [t for t in out if t is not g and not all(is_heading(m) for m in t.members)
+                and all(_summarised(t, m) for m in g.members)]
+        same = [t for t in body if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)]
+        related = [t for t in body if g.violent_or_protest() and t.violent_or_protest()]
+        target = min(same or related, key=lambda t: t.members[0].index, default=None)
+        if target is not None:
+            target.members = sorted(target.members + g.members, key=lambda m: m.index)
+            out.remove(g)
+    return out
+
+
 def _gap(group: Candidate, c: Candidate) -> int:
     return min(abs(m.index - c.index) for m in group.members)
 
@@ -140,6 +161,16 @@ def _compatible(group: Candidate, c: Candidate) -> bool:
         return False
     places = {_place_key(p) for m in group.members for p in m.places}
     return not (c.places and places and not places & {_place_key(p) for p in c.places})
+
+
+def _summarised(group: Candidate, c: Candidate) -> bool:
+    """Whether a heading's mention ``c`` can sum up ``group``: dates agree, and each of its places is one of the
+    group's or contains one (a country or region a headline names around the body's town)."""
+    dates = {m.date.value for m in group.members if m.date is not None}
+    if c.date is not None and dates and c.date.value not in dates:
+        return False
+    places = [p for m in group.members for p in m.places]
+    return not places or all(any(_place_key(p) == _place_key(q) or finer_within(p, q) for q in places) for p in c.places)
 
 
 def _place_key(place: Place) -> str:

@@ -165,6 +165,7 @@ def find_events(parsed: ParsedArticle, model: EventModel | None = None) -> list[
     for g in groups:
         _recode(g, model, lex, parsed)
     groups = event_merge.fold_references(groups, parsed.text)
+    groups = event_merge.fold_headings(groups, lambda m: _is_heading(parsed, m.sentence))
     events = [_event(parsed, g, n, lex, main_place) for n, g in enumerate(groups)]
     order = sorted(range(len(events)), key=lambda k: (-_salience(groups[k], k), groups[k].index))
     ranked = [events[k] for k in order]

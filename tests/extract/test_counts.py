@@ -144,3 +144,4 @@ def test_things_counted_are_not_people():
         "fatalities": (1, 250, 250)}
     assert counts("Air defences shot down 14 of 17 drones launched overnight.") == {}
     assert counts("Two village elders were killed.") == {"fatalities": (2, 2, 2)}
+    assert counts("Gunmen killed at least 32 civilians in attacks on two villages.") == {"fatalities": (32, None, 32)}

@@ -182,3 +182,22 @@ def test_finer_within():
     assert finer_within(ostrin, tarvel) and finer_within(veloria, tarvel) and finer_within(veloria, ostrin)
     assert not finer_within(ostrin, kesk) and not finer_within(tarvel, ostrin) and not finer_within(ostrin, veloria)
     assert finer_within(ostrin, replace(kesk, admin1=None, latitude=10.6, longitude=20.4))
+
+
+def parsed_by_paragraph(nlp, settings, text, places) -> ParsedArticle:
+    parsed = parsed_of(nlp, settings, text, places)
+    cut = text.index("\n\n")
+    return replace(parsed, sentences=[Sentence(0, cut, text[:cut]), Sentence(cut + 2, len(text), text[cut + 2:])])
+
+
+def test_a_headline_joins_the_event_its_body_tells(blank_nlp, settings):
+    text = ("Police fire tear gas as protesters storm office in Veloria\n\n"
+            "Thousands of protesters stormed the president's office in Tarvel on Saturday, and police fired tear gas.")
+    veloria = place(text, "Veloria", "BBB", 3, kind="country")
+    tarvel = place(text, "Tarvel", "BBB", 1, 10.0, 20.0)
+    events = events_stage.find_events(parsed_by_paragraph(blank_nlp, settings, text, [veloria, tarvel]))
+    assert len(events) == 1 and len(events[0].evidence) == 2 and events[0].place is tarvel
+    # a headline about somewhere else stays its own event
+    other = text.replace("in Veloria", "in Kesk")
+    places = [place(other, "Kesk", "CCC", 1, -10.0, -20.0), place(other, "Tarvel", "BBB", 1, 10.0, 20.0)]
+    assert len(events_stage.find_events(parsed_by_paragraph(blank_nlp, settings, other, places))) == 2
