@@ -136,6 +136,8 @@ def fold_headings(groups: list[Candidate], is_heading: Callable[[Candidate], boo
         body = [t for t in out if t is not g and not all(is_heading(m) for m in t.members)
                 and all(_summarised(t, m) for m in g.members)]
         same = [t for t in body if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)]
+        if type_of.get(g.sub_event_type) == "Strategic developments":  # a catch-all type: the very same sub-type only
+            same = [t for t in same if t.sub_event_type == g.sub_event_type != "Other"]
         related = [t for t in body if g.violent_or_protest() and t.violent_or_protest()]
         target = min(same or related, key=lambda t: t.members[0].index, default=None)
         if target is not None:

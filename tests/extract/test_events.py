@@ -101,6 +101,15 @@ def test_a_later_reference_to_an_event_is_that_event(blank_nlp, settings):
     assert len([e for e in events_stage.find_events(parsed) if e.event_type == "Violence against civilians"]) == 2
 
 
+def test_background_and_generic_sentences_make_no_event(blank_nlp, settings):
+    for text in ("This was done most recently by the leaders of two other countries as they faced mass protests.",
+                 "It is becoming increasingly common for governments facing protests to shut down the internet.",
+                 "Police typically fire tear gas at protesters in the square.",
+                 "The security forces have a history of opening fire on demonstrators."):
+        assert events_stage.find_events(parsed_of(blank_nlp, settings, text)) == [], text
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, "Police fired tear gas at protesters in the square."))
+
+
 def test_several_mentions_are_one_event(blank_nlp, settings):
     text = ("Soldiers opened fire on protesters in the main square. "
             "Witnesses said that shooting went on for an hour. "
