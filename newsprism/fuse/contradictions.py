@@ -92,12 +92,20 @@ def _across_articles(groups: dict[str, list[Member]]) -> bool:
 
 
 def date_contradiction(story: Story, group: Sequence[Member]) -> Contradiction | None:
-    groups: dict[str, list[Member]] = {}
+    """Outlets that date the same kind of event (one sub-event type) on different days. A story also gathers related
+    events a day apart (a protest, then the force used on it the next day): those days are no contradiction."""
+    by_kind: dict[str, list[Member]] = {}
     for m in group:
-        d = m.event.date
-        if d is not None and d.precision == "day" and d.value:
-            groups.setdefault(d.value[:10], []).append(m)
-    return _contradiction(story, "date", _sides(groups)) if _across_articles(groups) else None
+        by_kind.setdefault(m.event.sub_event_type, []).append(m)
+    for members in by_kind.values():
+        groups: dict[str, list[Member]] = {}
+        for m in members:
+            d = m.event.date
+            if d is not None and d.precision == "day" and d.value:
+                groups.setdefault(d.value[:10], []).append(m)
+        if _across_articles(groups):
+            return _contradiction(story, "date", _sides(groups))
+    return None
 
 
 def place_contradiction(story: Story, group: Sequence[Member], cfg: FuseConfig) -> Contradiction | None:

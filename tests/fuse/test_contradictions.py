@@ -64,6 +64,15 @@ def test_different_days_within_the_tolerance_are_a_date_contradiction(kit):
     assert [e.span.text for e in contradiction.sides[0].evidence] == ["Police fired"]
 
 
+def test_related_events_a_day_apart_are_no_date_contradiction(kit):
+    where = kit.place("Kumasi")
+    a = kit.Doc("Protesters marched in Kumasi on 5 March.", "a", outlet="A").event(
+        "Protesters marched", type="Protests", sub="Peaceful protest", day="2023-03-05", where=where)
+    b = kit.Doc("Police fired on a crowd on 6 March.", "b", outlet="B").event("Police fired", day="2023-03-06", where=where)
+    story, = fuse([a.analysis(), b.analysis()]).stories  # one story: the protest and the force used on it
+    assert all(c.field != "date" for c in story.contradictions)
+
+
 def test_same_day_same_place_has_no_contradiction(kit):
     where = kit.place("Kumasi")
     a = kit.Doc("Police fired on protesters.", "a", outlet="A").event("Police fired", where=where)
