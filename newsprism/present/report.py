@@ -145,6 +145,10 @@ def date_label(value: str | None, precision: str | None) -> str:
         return "date not reported"
     if precision == "reported":
         return f"reported {value[:10]}"
+    if precision == "month":  # the value is the month's first day: say the month, not a day
+        return value[:7]
+    if precision == "year":
+        return value[:4]
     return value
 
 

@@ -72,6 +72,8 @@ def _event(e: Any) -> str:
     date = e.date.value if e.date and e.date.value else "date ?"
     if e.date and e.date.value and e.date.precision == "reported":
         date = f"reported {date}"  # no date of its own: the article's date
+    elif e.date and e.date.value and e.date.precision in ("month", "year"):
+        date = date[:7] if e.date.precision == "month" else date[:4]
     parts = [date, kind]
     if e.place is not None:
         parts.append(f"at {e.place.resolved_name or e.place.name}")

@@ -162,3 +162,13 @@ def test_markdown_memo_has_every_section_and_escapes_article_text(tmp_path):
 def test_empty_input_still_renders():
     empty = fuse([])
     assert "No events were found" in render_html(empty) and "No events were found" in render_markdown(empty)
+
+
+def test_dates_are_labelled_at_their_precision():
+    from newsprism.present.report import date_label
+
+    assert date_label("2022-01-01", "month") == "2022-01"
+    assert date_label("2022-01-01", "year") == "2022"
+    assert date_label("2022-01-06", "day") == "2022-01-06"
+    assert date_label("2022-01-07", "reported") == "reported 2022-01-07"
+    assert date_label(None, None) == "date not reported"
