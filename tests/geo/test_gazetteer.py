@@ -112,3 +112,13 @@ def test_subdivision_names_get_their_english_compass_form():
     assert "North Maluku" in builder.subdivision_names("Maluku Utara")
     assert "North Kivu" in builder.subdivision_names("Nord-Kivu")
     assert builder.subdivision_names("Sud-Ouest") == ["Sud-Ouest"]  # two compass words, no name
+
+
+def test_areas_with_no_namesake_capital_are_named_from_geonames_admin1_names(gaz):
+    # Jalisco's and Uttar Pradesh's capitals have other names; their towns still carry the state's name,
+    # the state gets a point inside it, and "Jalisco" is not taken for Xalisco, a town of another state
+    tequila = [c for c in gaz.lookup("Tequila") if c.kind == "city"]
+    assert {c.admin1 for c in tequila} >= {"Jalisco", "Veracruz"}
+    assert any(c.admin1 == "Uttar Pradesh" for c in gaz.lookup("Varanasi") if c.kind == "city")
+    (jalisco,) = [c for c in gaz.lookup("Jalisco") if c.kind == "admin1"]
+    assert haversine_km(jalisco.lat, jalisco.lon, 20.88, -103.84) < 150

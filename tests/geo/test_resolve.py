@@ -233,3 +233,13 @@ def test_homonymous_areas_of_unknown_size_tie_break_by_their_country():
     for cands in ((small, big), (big, small)):
         choice = _choose(Mention(0, 5, "Alpha", cue="strong-prep"), cands, Gaz(), {}, None)  # type: ignore[arg-type]
         assert choice is not None and choice.cand.country == "YYY"
+
+
+def test_a_state_with_no_namesake_capital_picks_the_homonym_inside_it(settings):
+    # two towns called Tequila: the bigger one in Jalisco, a small one in Veracruz
+    text = "On 3 March 2021, in Tequila, Veracruz, residents blocked a road over water cuts."
+    tequila = resolved(places_of(text, settings), "Tequila")
+    assert haversine_km(tequila.latitude, tequila.longitude, 18.73, -97.07) < 25 and tequila.admin1 == "Veracruz"
+    text = "On 3 March 2021, in Tequila, Jalisco, residents blocked a road over water cuts."
+    tequila = resolved(places_of(text, settings), "Tequila")
+    assert haversine_km(tequila.latitude, tequila.longitude, 20.88, -103.84) < 25 and tequila.admin1 == "Jalisco"
