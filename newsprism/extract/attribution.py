@@ -20,14 +20,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import cue_model
-from .attribution_links import drop_nested, link_bare_tags, source_apart
+from . import attribution_filter, cue_model
+from .attribution_links import link_bare_tags, source_apart, split_nested
 from .attribution_patterns import (
     according_to,
     adjective_attribution,
     adverb_attribution,
     colon,
     headline_attribution,
+    idiom_at,
+    idiom_attribution,
     in_document,
     noun_attribution,
     speech_tag,
@@ -40,30 +42,63 @@ from .quotes import quote_regions
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Attribution", "find_attributions", "quote_regions", "release", "skip_dateline", "trimmed_text_span"]
+__all__ = ["Attribution", "find_attributions", "find_candidates", "quote_regions", "release", "skip_dateline",
+           "trimmed_text_span"]
 
 
 # --------------------------------------------------------------------------- the whole document
 
 
 def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
-    """All attributions of a document, in text order (content may be None for a bare speech tag left unlinked)."""
+    """All attributions of a document, in text order (content may be None for a bare speech tag left unlinked).
+
+    With the second-stage model (models/attribution_filter.v1.json), the patterns run with looser cue thresholds
+    and nested attributions are kept as candidates; the model then accepts or rejects each whole attribution."""
+    second = attribution_filter.load_model()
+    if second is None:
+        return find_candidates(doc, lex)[0]
+    kept, nested = find_candidates(doc, lex, loosen=second["loosen"])
+    return attribution_filter.select(doc, lex, kept, nested, second)
+
+
+def find_candidates(doc: Doc, lex: ClaimLexicons, loosen: float = 1.0, model: dict | None = None
+                    ) -> tuple[list[Attribution], list[Attribution]]:
+    """The outermost attributions and, apart, those nested in another's content; the cue model's thresholds are
+    multiplied by ``loosen`` (``model``: another cue model than the shipped one, for training)."""
     text = doc_text(doc)
     regions = quote_regions(text)
     found: list[Attribution] = []
     by_cue: dict[int, Attribution] = {}  # cue token -> its attribution, for participles that share its source
-    model = cue_model.load_model()
+    model = model or cue_model.load_model()
+
+    def prob(tok: Token) -> float | None:
+        if model is None or not cue_model.is_candidate(tok):
+            return None
+        in_quote = any(s <= tok.idx < e for s, e in regions)
+        return cue_model.probability(cue_model.features(tok, lex, in_quote), model)
+
+    idiom_end = -1  # the last token of a multi-word cue found: its words are not cues of their own
     for tok in doc:
+        if tok.i <= idiom_end:
+            continue
         low, lemma = tok.lower_, tok.lemma_.lower()
         att = None
-        if low == ":":
+        p: float | None = None
+        idiom = idiom_at(doc, tok, lex) if lemma in lex.idioms and tok.pos_ in ("VERB", "AUX") else None
+        if idiom is not None:
+            att = idiom_attribution(doc, tok, idiom[0], idiom[1], regions)
+            idiom_end = idiom[1] if att is not None else idiom_end
+        if att is not None:
+            pass
+        elif low == ":":
             att = colon(doc, tok, regions)
         elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = according_to(doc, tok)
         elif low in lex.adverb_cues and tok.pos_ == "ADV":
             att = adverb_attribution(doc, tok, lex)
         elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "aux", "auxpass"):
-            cue = _verb_cue(tok, lemma, lex, model, regions)
+            p = prob(tok)
+            cue = _verb_cue(tok, lemma, lex, model, p, loosen)
             if cue is not None:
                 att = verb_attribution(doc, tok, cue, lex, regions, by_cue)
         if att is None and lemma in lex.verb_cues and tok.dep_ not in ("amod", "aux", "auxpass", "compound"):
@@ -73,38 +108,45 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
         if att is None and tok.pos_ in ("PROPN", "NOUN") and tok.is_title:
             att = headline_attribution(doc, tok, lex)
         if att is None and tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
-            cue = lex.verb_cues.get(lemma) or _noun_cue(tok, lemma, lex, model, regions)
+            p = prob(tok)
+            cue = lex.verb_cues.get(lemma) or _noun_cue(tok, lemma, model, p, loosen)
             if cue is not None:
                 att = adjective_attribution(doc, tok, cue)
         if att is None and tok.pos_ == "NOUN":
             owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
-            cue = lex.noun_cues.get(lemma) or (_noun_cue(tok, lemma, lex, model, regions) if owned else None)
+            p = prob(tok) if owned or lemma in lex.noun_cues else None
+            cue = lex.noun_cues.get(lemma) or (_noun_cue(tok, lemma, model, p, loosen) if owned else None)
             if cue is not None:
                 att = noun_attribution(doc, tok, cue, learned=lemma not in lex.noun_cues)
         if att is not None:
+            if p is None and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+                p = prob(tok)
+            att = replace(att, cue_prob=p)
             found.append(att)
             by_cue[tok.i] = att
     found = link_bare_tags(found, text, regions, doc)
-    kept = drop_nested([source_apart(att, text) for att in found], text)
-    return [replace(a, content=skip_dateline(text, a.content)) if a.content is not None else a for a in kept]
+    kept, nested = split_nested([source_apart(att, text) for att in found], text)
+    return _no_dateline(kept, text), _no_dateline(nested, text)
 
 
-def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, regions: list[tuple[int, int]]) -> Cue | None:
+def _no_dateline(found: list[Attribution], text: str) -> list[Attribution]:
+    return [replace(a, content=skip_dateline(text, a.content)) if a.content is not None else a for a in found]
+
+
+def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, prob: float | None,
+              loosen: float = 1.0) -> Cue | None:
     """The cue a verb is, if it is one: the lexicon's, confirmed (or a new one proposed) by the cue model."""
     known = lex.verb_cues.get(lemma)
-    if model is None:
+    if model is None or prob is None:
         return known
-    if not cue_model.is_candidate(tok):
-        return known
-    in_quote = any(s <= tok.idx < e for s, e in regions)
-    prob = cue_model.probability(cue_model.features(tok, lex, in_quote), model)
+    threshold = model["threshold"] * loosen
     # a word the model is sure of reports even where the parse gives it no clause or no subject
     sure = prob >= model.get("sure_threshold", 1.0)
     if known is not None:
         if sure:
             return replace(known, sure=True)
-        return known if prob >= model["threshold"] * model.get("lexicon_factor", 0.5) else None
-    if prob >= model["threshold"]:
+        return known if prob >= threshold * model.get("lexicon_factor", 0.5) else None
+    if prob >= threshold:
         # a verb the model proposes reports through its object when the object is itself something said ("dismissed
         # the claim") or when the model is that sure of it ("backed Sanders": PolNeAR counts endorsements), but
         # never when the object is an institution: "dismissed the government" is an act, not a claim
@@ -116,12 +158,9 @@ def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, re
     return None
 
 
-def _noun_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, regions: list[tuple[int, int]]) -> Cue | None:
+def _noun_cue(tok: Token, lemma: str, model: dict | None, prob: float | None, loosen: float = 1.0) -> Cue | None:
     """A noun or adjective the cue model proposes ("vow", "endorsement", "skeptical"): its pattern needs a source
     and a phrase saying what."""
-    if model is None or not cue_model.is_candidate(tok):
-        return None
-    in_quote = any(s <= tok.idx < e for s, e in regions)
-    if cue_model.probability(cue_model.features(tok, lex, in_quote), model) < model["threshold"]:
+    if model is None or prob is None or prob < model["threshold"] * loosen:
         return None
     return Cue(lemma, "noun" if tok.pos_ == "NOUN" else "adjective", "opinion" if tok.pos_ == "ADJ" else "report")

@@ -454,3 +454,48 @@ def in_document(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
     if content is None or source is None:
         return None
     return Attribution((tok.idx, tok.idx + len(tok)), content, source, pobj.i, "report", pattern="document")
+
+
+# --------------------------------------------------------------------------- multi-word cues
+
+IDIOM_GAP_DEPS = frozenset({"det", "poss", "amod", "advmod", "compound", "nummod"})
+
+
+def idiom_at(doc: Doc, tok: Token, lex: ClaimLexicons) -> tuple[Cue, int] | None:
+    """The lexicon's multi-word cue that starts at a verb ("made it clear", "took issue with", "raised concerns"),
+    with the index of its last token; modifiers may come between its words ("raised serious concerns")."""
+    for words, cue in lex.idioms.get(tok.lemma_.lower(), ()):
+        j = tok.i
+        for word in words[1:]:
+            j += 1
+            gap = 0
+            while j < len(doc) and gap < 3 and not _is_word(doc[j], word) and doc[j].dep_ in IDIOM_GAP_DEPS:
+                j, gap = j + 1, gap + 1
+            if j >= len(doc) or not _is_word(doc[j], word):
+                break
+        else:
+            return cue, j
+    return None
+
+
+def _is_word(tok: Token, word: str) -> bool:
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+def idiom_attribution(doc: Doc, tok: Token, cue: Cue, last: int, regions: list[tuple[int, int]]) -> Attribution | None:
+    """A multi-word cue: its verb's subject is the source, and what follows the idiom in the verb's phrase (up to the
+    end of the sentence) the content: "X made it clear [that ...]", "X took issue with [the plan]"."""
+    source_tok = source_token(tok)
+    if source_tok is None or source_tok.dep_ == "nsubjpass":
+        return None
+    sent = sent_of(tok)
+    hi = min(tok.right_edge.i, sent.end - 1)
+    if hi <= last:
+        return None
+    content = chars(doc, last + 1, hi)
+    source = chars(doc, *np_span(source_tok))
+    if content is None or source is None:
+        return None
+    cue_span = (tok.idx, doc[last].idx + len(doc[last]))
+    att = Attribution(cue_span, content, source, source_tok.i, cue.kind, None, False, "idiom")
+    return with_quote(att, doc_text(doc), regions)

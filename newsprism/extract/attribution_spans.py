@@ -23,6 +23,7 @@ class Attribution:
     unnamed: bool = False  # passive or adverb cue: an unnamed source
     pattern: str = "verb"  # which pattern found it: verb, speech-tag, colon, according-to, adverb, noun
     joined_at: int | None = None  # where the clause of a coordinated cue starts: "X said A, and Y said B" (at "and")
+    cue_prob: float | None = None  # the cue model's probability for the cue word, where it was asked
 
 
 # --------------------------------------------------------------------------- per-doc caches

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -43,6 +43,8 @@ class ClaimLexicons:
     hedges: tuple[Hedge, ...]
     sources: dict[str, Any]
     kinds: dict[str, Any]
+    # multi-word cues by their first word's lemma: ("make", "it", "clear"), ("take", "issue", "with"), ...
+    idioms: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(default_factory=dict)
 
     def words(self, key: str) -> frozenset[str]:
         """A list of ``sources.v1.json`` as a set (lower-case)."""
@@ -67,8 +69,13 @@ def load() -> ClaimLexicons:
     verbs: dict[str, Cue] = {}
     nouns: dict[str, Cue] = {}
     adverbs: dict[str, Cue] = {}
+    idioms: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
     for row in _rows(CUES_FILE):
         cue = Cue(row[0], row[1], row[2], len(row) > 3 and row[3] == "obj")
+        if cue.part == "idiom":
+            words = tuple(row[0].lower().split())
+            idioms.setdefault(words[0], []).append((words, cue))
+            continue
         {"verb": verbs, "noun": nouns, "adverb": adverbs}.get(cue.part, {})[cue.lemma] = cue
     hedges = []
     for row in _rows(HEDGES_FILE):
@@ -76,4 +83,6 @@ def load() -> ClaimLexicons:
         hedges.append(Hedge(tuple(row[0].lower().split()), row[1], tags, len(row) > 3 and row[3] == "weak"))
     sources = json.loads(_read(SOURCES_FILE))
     kinds = json.loads(_read(KINDS_FILE))
-    return ClaimLexicons(verbs, nouns, adverbs, tuple(hedges), sources, kinds)
+    # longer idioms first: "make it clear" before "make clear"
+    by_first = {w: tuple(sorted(v, key=lambda i: -len(i[0]))) for w, v in idioms.items()}
+    return ClaimLexicons(verbs, nouns, adverbs, tuple(hedges), sources, kinds, by_first)

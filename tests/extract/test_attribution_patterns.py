@@ -106,3 +106,21 @@ def test_as_reported_by_names_its_source_and_the_main_clause(nlp):
     text = "As reported by the Harbor Gazette, the port will close on Monday."
     (att,) = find(nlp, text)
     assert spans(text, att) == ("the Harbor Gazette", "reported", "the port will close on Monday")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The senator made it clear that she would not support the bill.", "made it clear",
+     "that she would not support the bill"),
+    ("The union took issue with the plan to close the mines.", "took issue with", "the plan to close the mines"),
+    ("Farmers raised serious concerns that the dam would flood their land.", "raised serious concerns",
+     "that the dam would flood their land"),
+])
+def test_a_multi_word_cue_from_the_lexicon(nlp, text, cue, content):
+    (att,) = [a for a in find(nlp, text) if text[slice(*a.cue)] == cue]
+    assert spans(text, att)[1:] == (cue, content)
+    assert att.source is not None and att.pattern == "idiom"
+
+
+def test_the_words_of_an_idiom_are_not_cues_of_their_own(nlp):
+    text = "Critics raised concerns that the law would curb free speech."
+    assert [text[slice(*a.cue)] for a in find(nlp, text)] == ["raised concerns"]
