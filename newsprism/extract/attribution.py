@@ -56,7 +56,8 @@ def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
     and nested attributions are kept as candidates; the model then accepts or rejects each whole attribution."""
     second = attribution_filter.load_model()
     if second is None:
-        return find_candidates(doc, lex)[0]
+        kept, nested = find_candidates(doc, lex)
+        return sorted(kept + [a for a in nested if _nested_kept(a)], key=lambda a: a.cue) if nested else kept
     kept, nested = find_candidates(doc, lex, loosen=second["loosen"])
     return attribution_filter.select(doc, lex, kept, nested, second)
 
@@ -127,6 +128,15 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, loosen: float = 1.0, model: di
     found = link_bare_tags(found, text, regions, doc)
     kept, nested = split_nested([source_apart(att, text) for att in found], text)
     return _no_dateline(kept, text), _no_dateline(nested, text)
+
+
+def _nested_kept(att: Attribution) -> bool:
+    """A nested attribution ("X said that Y told him ...") stands as its own claim when a verb the cue model is sure
+    of has an explicit source (PolNeAR annotates such; chosen on held-out train articles, see the model card)."""
+    model = cue_model.load_model()
+    threshold = model.get("nested_threshold") if model else None
+    return (threshold is not None and att.pattern == "verb" and att.source is not None and att.content is not None
+            and att.cue_prob is not None and att.cue_prob >= threshold)
 
 
 def _no_dateline(found: list[Attribution], text: str) -> list[Attribution]:
