@@ -147,6 +147,8 @@ def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, pr
               loosen: float = 1.0) -> Cue | None:
     """The cue a verb is, if it is one: the lexicon's, confirmed (or a new one proposed) by the cue model."""
     known = lex.verb_cues.get(lemma)
+    if _not_a_cue(tok, lemma, lex):
+        return None
     if model is None or prob is None:
         return known
     threshold = model["threshold"] * loosen
@@ -166,6 +168,23 @@ def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, pr
         takes_object = said or prob >= model.get("object_threshold", 0.6) and not institution
         return Cue(lemma, "verb", "report", takes_object=takes_object, sure=sure)
     return None
+
+
+def _not_a_cue(tok: Token, lemma: str, lex: ClaimLexicons) -> bool:
+    """Whether the verb stands in one of the lexicon's phrases that say nothing ("adding to", "you know") and governs
+    no clause."""
+    if not lex.not_cues or any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    doc = tok.doc
+    for words in lex.not_cues:
+        if lemma not in words:
+            continue
+        at = tok.i - words.index(lemma)
+        if at >= 0 and at + len(words) <= len(doc) and all(
+            doc[at + k].lower_ == w or doc[at + k].lemma_.lower() == w for k, w in enumerate(words)
+        ):
+            return True
+    return False
 
 
 def _noun_cue(tok: Token, lemma: str, model: dict | None, prob: float | None, loosen: float = 1.0) -> Cue | None:

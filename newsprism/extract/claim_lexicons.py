@@ -45,6 +45,8 @@ class ClaimLexicons:
     kinds: dict[str, Any]
     # multi-word cues by their first word's lemma: ("make", "it", "clear"), ("take", "issue", "with"), ...
     idioms: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(default_factory=dict)
+    # phrases in which a cue verb says nothing unless it governs a clause ("adding to his wins", "you know")
+    not_cues: tuple[tuple[str, ...], ...] = ()
 
     def words(self, key: str) -> frozenset[str]:
         """A list of ``sources.v1.json`` as a set (lower-case)."""
@@ -70,8 +72,12 @@ def load() -> ClaimLexicons:
     nouns: dict[str, Cue] = {}
     adverbs: dict[str, Cue] = {}
     idioms: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    not_cues: list[tuple[str, ...]] = []
     for row in _rows(CUES_FILE):
         cue = Cue(row[0], row[1], row[2], len(row) > 3 and row[3] == "obj")
+        if cue.part == "not":
+            not_cues.append(tuple(row[0].lower().split()))
+            continue
         if cue.part == "idiom":
             words = tuple(row[0].lower().split())
             idioms.setdefault(words[0], []).append((words, cue))
@@ -85,4 +91,4 @@ def load() -> ClaimLexicons:
     kinds = json.loads(_read(KINDS_FILE))
     # longer idioms first: "make it clear" before "make clear"
     by_first = {w: tuple(sorted(v, key=lambda i: -len(i[0]))) for w, v in idioms.items()}
-    return ClaimLexicons(verbs, nouns, adverbs, tuple(hedges), sources, kinds, by_first)
+    return ClaimLexicons(verbs, nouns, adverbs, tuple(hedges), sources, kinds, by_first, tuple(not_cues))

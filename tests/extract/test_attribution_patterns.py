@@ -124,3 +124,10 @@ def test_a_multi_word_cue_from_the_lexicon(nlp, text, cue, content):
 def test_the_words_of_an_idiom_are_not_cues_of_their_own(nlp):
     text = "Critics raised concerns that the law would curb free speech."
     assert [text[slice(*a.cue)] for a in find(nlp, text)] == ["raised concerns"]
+
+
+def test_a_cue_verb_in_a_phrase_that_says_nothing_is_not_a_cue(nlp):
+    text = "The party won the vote in the north, adding to its victories in the south."
+    assert find(nlp, text) == []
+    text = "He added that the talks would resume."
+    assert [text[slice(*a.cue)] for a in find(nlp, text)] == ["added"]
