@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -225,6 +226,8 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     found = gaz.lookup(m.text)
     if m.hint == "site" and not found:
         return _site_town(m, gaz)
+    if not found and (numbered := re.match(words()["numbered_site_pattern"], m.text)):  # "X-4": a numbered mine of X
+        return tuple(c for c in gaz.lookup(numbered.group(1)) if c.kind == "city" and c.main)
     return found
 
 

@@ -243,3 +243,10 @@ def test_a_state_with_no_namesake_capital_picks_the_homonym_inside_it(settings):
     text = "On 3 March 2021, in Tequila, Jalisco, residents blocked a road over water cuts."
     tequila = resolved(places_of(text, settings), "Tequila")
     assert haversine_km(tequila.latitude, tequila.longitude, 20.88, -103.84) < 25 and tequila.admin1 == "Jalisco"
+
+
+def test_a_numbered_site_is_placed_at_its_town(settings):
+    # "X-2": a numbered mine or settlement of a town; a name with an entry of its own keeps it
+    place = resolved(places_of("On 3 May 2020, monitors observed 3 explosions near Myrnohrad-2.", settings), "Myrnohrad-2")
+    assert place.country == "UKR" and haversine_km(place.latitude, place.longitude, 48.31, 37.27) < 25
+    assert not any(p.resolved for p in places_of("On 3 May 2020, monitors heard shots near Qwzxv-2.", settings))
