@@ -24,7 +24,7 @@ from .channels import channel_of
 from .claim_lexicons import ClaimLexicons, Cue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # --------------------------------------------------------------------------- cue patterns
 
@@ -211,7 +211,12 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution |
             start = j + 1
             break
     before = doc[start : tok.i]
-    after = [t for t in doc[tok.i + 1 : sent.end] if not t.is_space]
+    end = sent.end  # what a colon introduces ends with its paragraph, where the parse ran a headline into the text
+    for j in range(tok.i + 2, sent.end):
+        if doc[j].is_space and "\n" in doc[j].text:
+            end = j
+            break
+    after = [t for t in doc[tok.i + 1 : end] if not t.is_space]
     if not 1 <= len(before) <= 6:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
@@ -223,8 +228,8 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution |
         return None
     elif any(t.pos_ in ("VERB", "AUX") for t in after) or in_any((after[0].idx, after[0].idx + 1), regions) or (
         sum(t.text[:1].isupper() for t in after if t.is_alpha) >= 0.6 * sum(t.is_alpha for t in after)
-    ):
-        content = chars(doc, tok.i + 1, sent.end - 1)
+    ) or _headline_speaker(text, before):
+        content = chars(doc, tok.i + 1, end - 1)
     else:
         return None
     source = chars(doc, start, tok.i - 1)
@@ -233,6 +238,13 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution |
     head = max(range(start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
     att = Attribution((tok.idx, tok.idx + 1), content, source, head, "report", pattern="colon")
     return with_quote(att, text, regions)
+
+
+def _headline_speaker(text: str, before: Span) -> bool:
+    """A name before a colon on the article's first line, its headline: "Minister X: No talks before the vote"."""
+    return "\n" not in text[: before.start_char] and len(before) <= 4 and all(
+        t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ == "NOUN" for t in before
+    )
 
 
 def _next_paragraph(text: str, at: int) -> tuple[int, int] | None:

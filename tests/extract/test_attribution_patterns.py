@@ -131,3 +131,10 @@ def test_a_cue_verb_in_a_phrase_that_says_nothing_is_not_a_cue(nlp):
     assert find(nlp, text) == []
     text = "He added that the talks would resume."
     assert [text[slice(*a.cue)] for a in find(nlp, text)] == ["added"]
+
+
+def test_a_headline_speaker_before_a_colon_says_the_rest_of_the_line(nlp):
+    text = ("Farage: No second vote on the treaty this year.\n\n"
+            "LONDON (AP) — The party leader is insisting that the treaty will not be put to a vote again.")
+    colons = [a for a in find(nlp, text) if a.pattern == "colon"]
+    assert [spans(text, a) for a in colons] == [("Farage", ":", "No second vote on the treaty this year")]
