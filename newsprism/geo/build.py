@@ -35,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 20
+BUILD_FORMAT = 22
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
@@ -227,7 +227,7 @@ class _Builder:
                     admin1[code] = (display, population)
             row = (f"iso3166-2:{sub.code}", display, "admin1" if top else "admin2", iso3,
                    self.country_name.get(iso3 or ""), display if top else None, lat, lon, population, 2)
-            self.add_place(row, variants + translated, display)
+            self.add_place(row, variants + translated + self.english_names(sub, code if top else None), display)
         return {**named, **{k: v[0] for k, v in admin1.items()}}  # a namesake capital's match wins
 
     def named_areas(self, translations: list[Any]) -> dict[str, tuple[str, str]]:
@@ -257,14 +257,21 @@ class _Builder:
                 tally = votes.setdefault((c["countrycode"], c["admin1code"]), {})
                 tally[name] = tally.get(name, 0) + 1
         top: dict[tuple[str, str], str] = {}
+        names: dict[tuple[str, str], str] = {}
         for code, tally in votes.items():
             name = max(tally, key=tally.__getitem__)
             if 3 * tally[name] >= 2 * sum(tally.values()):
                 top[code] = self.key(name)
+                names[code] = name
         claims: dict[tuple[str, str], int] = {}
         for code, key in top.items():
             claims[(code[0], key)] = claims.get((code[0], key), 0) + 1
         out: dict[str, tuple[str, str]] = {}
+        self.code_name = {code: names[code] for code, key in top.items() if claims[(code[0], key)] == 1}
+        self.sub_keys: dict[tuple[str, str], set[str]] = {}  # (iso2, name key) -> the subdivisions of that name
+        for sub in pycountry.subdivisions:
+            for n in self.subdivision_names(sub.name) + self.translated_names(sub.name, translations):
+                self.sub_keys.setdefault((sub.country_code, self.key(n)), set()).add(sub.code)
         for code, key in top.items():
             if claims[(code[0], key)] > 1:
                 continue
@@ -281,6 +288,16 @@ class _Builder:
             if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]) and ranked[0][1] not in out:
                 out[ranked[0][1]] = code
         return out
+
+    def english_names(self, sub: Any, code: tuple[str, str] | None) -> list[str]:
+        """The GeoNames (English) name of the area a subdivision's code stands for ("Kríti" -> "Crete"), without
+        type words, unless it is a name of another subdivision of the country (a city subdivision named after
+        its county's capital does not take the county's name)."""
+        english = self.code_name.get(code) if code else None
+        if not english:
+            return []
+        out = [n for n in self.subdivision_names(english, translated=True) if n.lower() not in self.admin_words["type_words"]]
+        return [n for n in out if self.sub_keys.get((sub.country_code, self.key(n)), {sub.code}) == {sub.code}]
 
     def translations(self) -> list[Any]:
         """pycountry's ISO 3166-2 name catalogs for the locales whose exonyms news in English uses

@@ -128,3 +128,10 @@ def test_second_level_areas_get_the_mean_point_of_their_towns(gaz):
     # a Philippine province (ISO 3166-2 second level) has no namesake town; GeoNames puts its towns in it
     (ilocos,) = [c for c in gaz.lookup("Ilocos Norte") if c.kind == "admin2"]
     assert haversine_km(ilocos.lat, ilocos.lon, 18.20, 120.59) < 60  # Laoag, its capital
+
+
+def test_subdivisions_also_under_the_geonames_english_name_of_their_area(gaz):
+    # GeoNames writes Afghanistan's Bāmyān province "Bamian"; a county's name is not given to a city
+    # subdivision named after the county's capital (Hungary's Nyíregyháza)
+    assert any(c.gid == "iso3166-2:AF-BAM" for c in gaz.lookup("Bamian"))
+    assert {c.gid for c in gaz.lookup("Szabolcs-Szatmar-Bereg") if c.kind != "city"} == {"iso3166-2:HU-SZ"}
