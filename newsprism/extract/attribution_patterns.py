@@ -63,6 +63,11 @@ def verb_attribution(
             cue_hi = channel[1]
     if content is None and cue.lemma in lex.verb_cues and has_dep(tok, ("dobj", "obj")) and tok.lemma_ not in RECIPIENT_VERBS:
         content = complements(doc, tok)
+    if content is None and cue.lemma in lex.verb_cues:
+        # "the candidate said no", "half said so": the word that stands for the answer
+        proform = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("intj", "advmod", "dobj", "ccomp")
+                        and c.lower_ in lex.proforms), None)
+        content = chars(doc, proform.i, proform.i) if proform is not None else None
     if content is None and cue.kind in ("report", "opinion") and cue.lemma in lex.verb_cues and has_dep(tok, ("nsubj",)):
         content = rest_of_sentence(doc, tok, cue_hi)
     if content is None and tok.lemma_.lower() in ("report",) and is_passive(tok):

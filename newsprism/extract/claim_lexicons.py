@@ -47,6 +47,8 @@ class ClaimLexicons:
     idioms: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(default_factory=dict)
     # phrases in which a cue verb says nothing unless it governs a clause ("adding to his wins", "you know")
     not_cues: tuple[tuple[str, ...], ...] = ()
+    # words that stand for a whole answer after a speech verb ("said no", "said so")
+    proforms: frozenset[str] = frozenset()
 
     def words(self, key: str) -> frozenset[str]:
         """A list of ``sources.v1.json`` as a set (lower-case)."""
@@ -73,8 +75,12 @@ def load() -> ClaimLexicons:
     adverbs: dict[str, Cue] = {}
     idioms: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
     not_cues: list[tuple[str, ...]] = []
+    proforms: set[str] = set()
     for row in _rows(CUES_FILE):
         cue = Cue(row[0], row[1], row[2], len(row) > 3 and row[3] == "obj")
+        if cue.part == "proform":
+            proforms.add(row[0].lower())
+            continue
         if cue.part == "not":
             not_cues.append(tuple(row[0].lower().split()))
             continue
@@ -91,4 +97,5 @@ def load() -> ClaimLexicons:
     kinds = json.loads(_read(KINDS_FILE))
     # longer idioms first: "make it clear" before "make clear"
     by_first = {w: tuple(sorted(v, key=lambda i: -len(i[0]))) for w, v in idioms.items()}
-    return ClaimLexicons(verbs, nouns, adverbs, tuple(hedges), sources, kinds, by_first, tuple(not_cues))
+    return ClaimLexicons(verbs, nouns, adverbs, tuple(hedges), sources, kinds, by_first, tuple(not_cues),
+                         frozenset(proforms))

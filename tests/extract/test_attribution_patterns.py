@@ -138,3 +138,9 @@ def test_a_headline_speaker_before_a_colon_says_the_rest_of_the_line(nlp):
             "LONDON (AP) — The party leader is insisting that the treaty will not be put to a vote again.")
     colons = [a for a in find(nlp, text) if a.pattern == "colon"]
     assert [spans(text, a) for a in colons] == [("Farage", ":", "No second vote on the treaty this year")]
+
+
+def test_a_pro_form_answer_is_the_content(nlp):
+    text = "Asked if the strike would go on, the union leader said no."
+    said = [a for a in find(nlp, text) if text[slice(*a.cue)] == "said"]
+    assert [spans(text, a) for a in said] == [("the union leader", "said", "no")]
