@@ -144,3 +144,9 @@ def test_a_pro_form_answer_is_the_content(nlp):
     text = "Asked if the strike would go on, the union leader said no."
     said = [a for a in find(nlp, text) if text[slice(*a.cue)] == "said"]
     assert [spans(text, a) for a in said] == [("the union leader", "said", "no")]
+
+
+def test_a_question_word_left_alone_is_the_content(nlp):
+    text = "The minister said the troops would leave, but she did not say when."
+    atts = {text[slice(*a.cue)]: text[slice(*a.content)] for a in find(nlp, text)}
+    assert atts == {"said": "the troops would leave", "say": "when"}
