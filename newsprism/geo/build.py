@@ -35,10 +35,11 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 22
+BUILD_FORMAT = 23
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
+CLOSE_AREA_NAME = 70  # rapidfuzz ratio at which an area's GeoNames name and a subdivision's name may pair up
 LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u052f\u1e00-\u1eff\u2019\u02bc\u02bb]+$")
 
@@ -287,7 +288,36 @@ class _Builder:
             ranked.sort()
             if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]) and ranked[0][1] not in out:
                 out[ranked[0][1]] = code
+        self.pair_close_names(top, claims, out, translations)
         return out
+
+    def pair_close_names(self, top: dict[tuple[str, str], str], claims: dict[tuple[str, str], int],
+                         out: dict[str, tuple[str, str]], translations: list[Any]) -> None:
+        """Codes whose name matched no subdivision and subdivisions no code matched, in one country, pair up
+        when each is the other's one closest spelling at a rapidfuzz ratio of CLOSE_AREA_NAME+ ("Lombardy" ~
+        "Lombardia", "Sicily" ~ "Sicilia"); "Lower Saxony" and "Niedersachsen" stay apart."""
+        import pycountry
+        from rapidfuzz import fuzz
+
+        taken = set(out.values())
+        by_country: dict[str, list[tuple[tuple[str, str], str]]] = {}
+        for code, key in top.items():
+            if code not in taken and claims[(code[0], key)] == 1:
+                by_country.setdefault(code[0], []).append((code, key))
+        for iso2, codes in by_country.items():
+            keys = {sub.code: {self.key(n) for n in [sub.name, *self.subdivision_names(sub.name),
+                                                     *self.translated_names(sub.name, translations)]}
+                    for sub in pycountry.subdivisions.get(country_code=iso2) or []
+                    if sub.parent_code is None and sub.code not in out}
+            if not keys:
+                continue
+            score = {(c, s): max(fuzz.ratio(k, n) for n in keys[s]) for c, k in codes for s in keys}
+            for (c, s), r in score.items():
+                if r < CLOSE_AREA_NAME:
+                    continue
+                rivals = [score[(c, t)] for t in keys] + [score[(d, s)] for d, _ in codes]
+                if max(rivals) == r and rivals.count(r) == 2:  # its own pair, counted once from each side
+                    out[s] = c
 
     def english_names(self, sub: Any, code: tuple[str, str] | None) -> list[str]:
         """The GeoNames (English) name of the area a subdivision's code stands for ("Kríti" -> "Crete"), without

@@ -135,3 +135,11 @@ def test_subdivisions_also_under_the_geonames_english_name_of_their_area(gaz):
     # subdivision named after the county's capital (Hungary's Nyíregyháza)
     assert any(c.gid == "iso3166-2:AF-BAM" for c in gaz.lookup("Bamian"))
     assert {c.gid for c in gaz.lookup("Szabolcs-Szatmar-Bereg") if c.kind != "city"} == {"iso3166-2:HU-SZ"}
+
+
+def test_an_area_name_close_to_one_subdivision_only_pairs_with_it(gaz):
+    # GeoNames' "Piedmont" is ISO 3166-2 "Piemonte": each is the other's closest spelling in Italy, so the
+    # region has a point, its towns carry its name, and "Piedmont" finds it (not only the US town)
+    (piedmont,) = [c for c in gaz.lookup("Piedmont") if c.kind == "admin1"]
+    assert piedmont.country == "ITA" and piedmont.lat is not None
+    assert any(c.admin1 == piedmont.admin1 for c in gaz.lookup("Novara") if c.country == "ITA")
