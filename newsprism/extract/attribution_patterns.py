@@ -69,7 +69,7 @@ def verb_attribution(
                         and c.lower_ in lex.proforms), None)
         content = chars(doc, proform.i, proform.i) if proform is not None else None
     if content is None and cue.kind in ("report", "opinion") and cue.lemma in lex.verb_cues and has_dep(tok, ("nsubj",)):
-        content = rest_of_sentence(doc, tok, cue_hi)
+        content = rest_of_sentence(doc, tok, cue_hi, lex)
     if content is None and tok.lemma_.lower() in ("report",) and is_passive(tok):
         # "Such incidents were reported in X": what was reported is the clause itself
         content = chars(doc, *subtree_span(tok))
@@ -86,7 +86,7 @@ def verb_attribution(
         content = chars(doc, lo, hi)
     if content is None and cue.sure:
         said = complements(doc, tok) if cue.takes_object or cue.lemma in lex.verb_cues else None
-        content = said or rest_of_sentence(doc, tok, cue_hi)
+        content = said or rest_of_sentence(doc, tok, cue_hi, lex)
     source_tok = agent(tok) if is_passive(tok) or tok.tag_ == "VBN" else None  # "as reported by X"
     unnamed = False
     shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not has_dep(tok, ("nsubj",))
@@ -284,7 +284,7 @@ def complements(doc: Doc, tok: Token) -> tuple[int, int] | None:
     return chars(doc, lo, hi) if lo <= hi else None
 
 
-def rest_of_sentence(doc: Doc, tok: Token, cue_hi: int) -> tuple[int, int] | None:
+def rest_of_sentence(doc: Doc, tok: Token, cue_hi: int, lex: ClaimLexicons | None = None) -> tuple[int, int] | None:
     """For a speech verb the parse gave no complement: the longer stretch of its sentence outside the verb's clause
     ("..., he said, ..." / "X said Friday during a news conference that ...")."""
     sent = sent_of(tok)
@@ -296,9 +296,19 @@ def rest_of_sentence(doc: Doc, tok: Token, cue_hi: int) -> tuple[int, int] | Non
     before = [i for i in range(sent.start, tok.i) if i not in own]
     behind = [i for i in range(tok.i + 1, sent.end) if i not in own]
     part = before if len(before) >= len(behind) else behind
+    if lex is not None and _says_itself(doc, part, lex):
+        # "X said A, but X did not say when": a stretch with a speech verb and its own subject is another claim
+        part = behind if part is before else before
+        if _says_itself(doc, part, lex):
+            return None
     if len(part) < 4:
         return None
     return chars(doc, part[0], part[-1])
+
+
+def _says_itself(doc: Doc, part: list[int], lex: ClaimLexicons) -> bool:
+    return any(doc[i].lemma_.lower() in lex.verb_cues and doc[i].pos_ == "VERB" and has_dep(doc[i], ("nsubj",))
+               for i in part)
 
 
 def according_to(doc: Doc, tok: Token) -> Attribution | None:

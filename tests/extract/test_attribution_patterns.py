@@ -150,3 +150,8 @@ def test_a_question_word_left_alone_is_the_content(nlp):
     text = "The minister said the troops would leave, but she did not say when."
     atts = {text[slice(*a.cue)]: text[slice(*a.content)] for a in find(nlp, text)}
     assert atts == {"said": "the troops would leave", "say": "when"}
+
+
+def test_a_bare_cue_does_not_take_another_claim_as_its_content(nlp):
+    text = "The mayor said the bridge would reopen in May, but she would not comment further."
+    assert [spans(text, a) for a in find(nlp, text)] == [("The mayor", "said", "the bridge would reopen in May")]
