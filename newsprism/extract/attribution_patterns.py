@@ -178,6 +178,8 @@ NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "ADP"}
 
 def speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
     """A trailing speech tag after a comma, even where the tagger took the cue for a noun: "X happened, TASS reports."."""
+    if tok.tag_ == "NN":
+        return None  # a singular noun ("star of the reality show") is no verb form of a speech tag
     sent = sent_of(tok)
     i = tok.i - 1
     while i >= sent.start and doc[i].pos_ in NP_POS and doc[i].text not in ",;:" and tok.i - i <= 8:

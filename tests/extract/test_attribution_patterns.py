@@ -155,3 +155,8 @@ def test_a_question_word_left_alone_is_the_content(nlp):
 def test_a_bare_cue_does_not_take_another_claim_as_its_content(nlp):
     text = "The mayor said the bridge would reopen in May, but she would not comment further."
     assert [spans(text, a) for a in find(nlp, text)] == [("The mayor", "said", "the bridge would reopen in May")]
+
+
+def test_a_singular_noun_after_a_comma_is_no_speech_tag(nlp):
+    text = "The cake was made by Anna Berg, star of the cooking show “Sweet Home.” She smiled."
+    assert [a for a in find(nlp, text) if a.pattern == "verb" and text[slice(*a.cue)] == "show"] == []
