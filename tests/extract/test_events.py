@@ -295,3 +295,13 @@ def test_background_events_long_before_the_article_are_not_coded(settings):
     older = newsprism.analyze(text, published="2022-01-07", settings=settings.replace(
         extra={**settings.extra, "events_max_age_days": 100_000}))
     assert len(older.events) == 2  # the limit is a setting
+
+
+@pytest.mark.parametrize("text", [
+    "Internet access was cut amid deadly clashes between police and protesters in the capital.",
+    "Protesters clashed with riot police in the capital on Monday.",
+])
+def test_protesters_fighting_the_police_is_a_violent_demonstration(blank_nlp, settings, text):
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text))
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actor1 is not None and event.actor1.inter == 5
