@@ -126,6 +126,10 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, loosen: float = 1.0, model: di
             found.append(att)
             by_cue[tok.i] = att
     found = link_bare_tags(found, text, regions, doc)
+    # "I think ..." inside a quotation is how the speaker talks, not a claim of its own (PolNeAR never marks it)
+    pronouns = lex.words("speaker_pronouns")
+    found = [a for a in found if not (a.source_token is not None and doc[a.source_token].lower_ in pronouns
+                                      and any(s <= a.cue[0] < e for s, e in regions))]
     kept, nested = split_nested([source_apart(att, text) for att in found], text)
     return _no_dateline(kept, text), _no_dateline(nested, text)
 
