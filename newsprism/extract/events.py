@@ -336,7 +336,7 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     primary = max(fixed, key=lambda m: (m.confidence, -m.index)) if fixed else (group if group in body else body[0])
     sub = primary.sub_event_type
     etype = lex.type_of.get(sub, "Strategic developments")
-    place = _place(parsed, group, main_place)
+    place = _place(parsed, group, main_place, national=etype == "Strategic developments")
     country = place.country_name if place is not None else None
     actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
     if etype == "Violence against civilians" and not primary.fixed and actor2 is not None and actor2.inter in ARMED:
@@ -379,11 +379,12 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     )
 
 
-def _place(parsed: ParsedArticle, group: Candidate, main_place: Place | None) -> Place | None:
+def _place(parsed: ParsedArticle, group: Candidate, main_place: Place | None, national: bool = False) -> Place | None:
     """The place of the first mention that names one (:func:`.event_context.pick_place`), else the sentence after
     the last mention when it locates the event, else the article's main place; the body's mentions before a
     headline's. A country (or region) is made more precise by a town or region of it (a town of it) that a later
-    mention or the locating sentence names."""
+    mention or the locating sentence names. A strategic development that names no place of its own ("the
+    government resigned") is placed in the main place's country, not in the town the article is mostly about."""
     members = sorted(group.members, key=lambda m: (_is_heading(parsed, m.sentence), m.index))  # the body leads
     picks = [p for m in members if (p := pick_place(parsed.text, m.places, m.sentence.start, m.sentence.end))]
     if not picks or picks[0].precision == 3:
@@ -391,6 +392,9 @@ def _place(parsed: ParsedArticle, group: Candidate, main_place: Place | None) ->
         if after is not None:
             picks.append(after)
     if not picks:
+        if national and main_place is not None and main_place.precision != 3:
+            return next((p for p in parsed.places if p.resolved and p.precision == 3 and p.country == main_place.country),
+                        main_place)
         return main_place
     first = picks[0]
     finer = [p for p in picks[1:] if finer_within(first, p)]

@@ -201,3 +201,15 @@ def test_a_headline_joins_the_event_its_body_tells(blank_nlp, settings):
     other = text.replace("in Veloria", "in Kesk")
     places = [place(other, "Kesk", "CCC", 1, -10.0, -20.0), place(other, "Tarvel", "BBB", 1, 10.0, 20.0)]
     assert len(events_stage.find_events(parsed_by_paragraph(blank_nlp, settings, other, places))) == 2
+
+
+def test_a_national_development_without_a_place_is_placed_in_the_country(blank_nlp, settings):
+    text = "Troops shot dead three protesters in Tarvel. In Tarvel, shops stayed shut. The government resigned on Monday."
+    veloria = place(text, "Tarvel", "BBB", 1, 10.0, 20.0)
+    second = text.index("Tarvel", text.index("Tarvel") + 1)
+    veloria.mentions.append(Span.of(text, second, second + 6))
+    country = Place(name="Veloria", resolved_name="Veloria", country="BBB", country_name="BBB", precision=3, kind="country")
+    events = events_stage.find_events(parsed_of(blank_nlp, settings, text, [veloria, country]))
+    resigned = [e for e in events if e.event_type == "Strategic developments"]
+    assert resigned and resigned[0].place is country
+    assert all(e.place is veloria for e in events if e.event_type != "Strategic developments")
