@@ -162,8 +162,6 @@ def test_a_singular_noun_after_a_comma_is_no_speech_tag(nlp):
     assert [a for a in find(nlp, text) if a.pattern == "verb" and text[slice(*a.cue)] == "show"] == []
 
 
-def test_i_think_inside_a_quotation_is_not_a_claim_of_its_own(nlp):
-    text = "“I think the harbour will reopen next week, and we know the ships are waiting,” the governor said."
-    atts = find(nlp, text)
-    assert [text[slice(*a.cue)] for a in atts] == ["said"]
-    assert text[slice(*atts[0].content)].startswith("“I think")
+def test_i_feel_inside_a_quotation_is_not_a_claim_of_its_own(nlp):
+    text = "A reporter asked the mayor how she felt on election day. She replied: “The bigger the turnout, the better I feel.”"
+    assert [text[slice(*a.cue)] for a in find(nlp, text)] == ["asked", "replied"]
