@@ -146,11 +146,15 @@ def _sentence_subject(doc: Doc, tok: Token) -> Token | None:
     i = sent.start
     while i < tok.i and (doc[i].is_punct or doc[i].is_space):
         i += 1
+    if i + 1 < tok.i and doc[i].pos_ == "ADV" and doc[i + 1].pos_ == "NUM":
+        i += 1  # "About 4 in 10 say ...": the number is the source
     if i >= tok.i - 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
         return None
     head = doc[i]
     while head.head.i != head.i and head.head.i < tok.i and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
         head = head.head
+    if head.pos_ == "NUM" and head.i == i:
+        return head  # "Six in 10 say ...", "Half said ..."
     if head.pos_ not in ("PROPN", "NOUN", "PRON") or head.left_edge.i != i:
         return None
     return head

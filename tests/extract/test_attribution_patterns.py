@@ -165,3 +165,9 @@ def test_a_singular_noun_after_a_comma_is_no_speech_tag(nlp):
 def test_i_feel_inside_a_quotation_is_not_a_claim_of_its_own(nlp):
     text = "A reporter asked the mayor how she felt on election day. She replied: “The bigger the turnout, the better I feel.”"
     assert [text[slice(*a.cue)] for a in find(nlp, text)] == ["asked", "replied"]
+
+
+def test_a_share_of_people_opening_the_sentence_is_the_source(nlp):
+    text = "About 4 in 10 say they want the next president to change course."
+    (att,) = find(nlp, text)
+    assert spans(text, att)[:2] == ("About 4 in 10", "say")
