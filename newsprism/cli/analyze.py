@@ -79,7 +79,7 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], fmt: str, out: Any, pub
 
 
 def _tally(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {what}" for what, n in counts.items() if n or what != "stage errors")
+    return ", ".join(f"{n} {what}" for what, n in counts.items() if n or what not in ("stage errors", "skipped (language)"))
 
 
 def _expands(inputs: Iterable[str]) -> bool:
@@ -94,6 +94,7 @@ def _expands(inputs: Iterable[str]) -> bool:
 def _account(results: Iterable[Any], counts: dict[str, int], fail_fast: bool, tick: Any = None) -> Iterator[Any]:
     """Count results, report rejections of later stages on stderr, stop at the first rejection with --fail-fast."""
     from ..errors import ConfigError
+    from ..extract import SKIPPED_LANGUAGE
     from ..model import Rejection
 
     iterator = iter(results)
@@ -117,8 +118,10 @@ def _account(results: Iterable[Any], counts: dict[str, int], fail_fast: bool, ti
             for stage_rejection in item.rejections:
                 report_rejection(stage_rejection)
             counts["analysed"] += 1
-            counts["stage errors"] += bool(item.rejections)
-            failed = bool(item.rejections)
+            errors = [r for r in item.rejections if r.code != SKIPPED_LANGUAGE]
+            counts["stage errors"] += bool(errors)
+            counts["skipped (language)"] = counts.get("skipped (language)", 0) + (len(errors) < len(item.rejections))
+            failed = bool(errors)
         if tick is not None:
             tick()
         yield item

@@ -23,8 +23,9 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
 
 
 def report_rejection(rejection: Rejection) -> None:
-    """One line on stderr: ``rejected INPUT: MESSAGE [stage:code]``."""
-    click.echo(f"rejected {rejection.input}: {rejection.message} [{rejection.stage}:{rejection.code}]", err=True)
+    """One line on stderr: ``rejected INPUT: MESSAGE [stage:code]`` (``skipped`` for a stage skipped for the language)."""
+    what = "skipped" if rejection.code == "unsupported-language" else "rejected"
+    click.echo(f"{what} {rejection.input}: {rejection.message} [{rejection.stage}:{rejection.code}]", err=True)
 
 
 def progress(many: bool):

@@ -32,6 +32,13 @@ STAGES: dict[str, str] = {
 
 StageFn = Callable[[ParsedArticle], dict[str, Any]]
 
+#: stages whose lexicons and trained models read English, whatever the spaCy pipeline
+ENGLISH_STAGES = frozenset({"claims", "events", "rhetoric"})
+#: stages that read the spaCy pipeline's own language (its NER)
+PIPELINE_STAGES = frozenset({"entities"})
+#: the code of a stage skipped because the article is in another language
+SKIPPED_LANGUAGE = "unsupported-language"
+
 
 def stage_function(name: str) -> StageFn:
     try:
@@ -48,7 +55,15 @@ def run_stages(parsed: ParsedArticle) -> ParsedArticle:
     (with the error) and the remaining stages still run.
     """
     fields = {f.name for f in dataclasses.fields(ParsedArticle)}
+    language = _foreign_language(parsed)
     for name in parsed.settings.stages:
+        reads = "en" if name in ENGLISH_STAGES else parsed.doc.lang_ if name in PIPELINE_STAGES else None
+        if language is not None and reads is not None and language != reads:
+            parsed.rejections.append(Rejection(
+                parsed.article.id, f"extract:{name}", SKIPPED_LANGUAGE,
+                f"the {name} stage reads {reads!r} text and this article is in {language!r}, so it was skipped "
+                f"(places and dates are still found; see the languages and spacy_model settings)"))
+            continue
         fn = stage_function(name)
         try:
             updates = fn(parsed)
@@ -65,3 +80,17 @@ def run_stages(parsed: ParsedArticle) -> ParsedArticle:
                 raise KeyError(f"stage {name} returned unknown field {key!r}")
             setattr(parsed, key, value)
     return parsed
+
+
+def _foreign_language(parsed: ParsedArticle) -> str | None:
+    """The article's language when it is surely not English: detected as another language and long enough that
+    English function words would show (short texts are left to every stage: their language cannot be told)."""
+    from ..ingest.language import english_share
+    from ..ingest.patterns import load_patterns
+
+    language = parsed.article.language
+    if not language or language == "en":
+        return None
+    _, words = english_share(parsed.article.text)
+    return language if words >= int(load_patterns().raw.get("english_min_words", 12)) else None
+

@@ -36,10 +36,34 @@ def detector(languages: tuple[str, ...]) -> Any:
     return LanguageDetectorBuilder.from_languages(*chosen).build()
 
 
+def english_share(text: str) -> tuple[float, int]:
+    """The share of the words of ``text`` (its first SAMPLE_CHARS) that are English function words, and how many
+    words there are (``english_words`` in ``patterns.v1.json``)."""
+    import re
+
+    from .patterns import load_patterns
+
+    words = re.findall(r"[^\W\d_]+", text[:SAMPLE_CHARS].lower())
+    known = frozenset(load_patterns().raw.get("english_words", "").split())
+    return (sum(w in known for w in words) / len(words) if words else 0.0), len(words)
+
+
+def looks_english(text: str) -> bool:
+    """Whether enough of the text's words are English function words (see :func:`english_share`)."""
+    from .patterns import load_patterns
+
+    raw = load_patterns().raw
+    share, n = english_share(text)
+    return n >= int(raw.get("english_min_words", 12)) and share >= float(raw.get("english_min_share", 0.08))
+
+
 def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
-    """The ISO 639-1 code of ``text``'s language among ``languages``, or None when it cannot be told."""
+    """The ISO 639-1 code of ``text``'s language among ``languages``, or None when it cannot be told. English
+    function words settle English first (lingua reads English dense with foreign names as another language)."""
     if not languages:
         return None
+    if "en" in languages and looks_english(text):
+        return "en"
     found = detector(tuple(languages))
     if not hasattr(found, "detect_language_of"):
         return str(found.iso_code_639_1.name.lower())

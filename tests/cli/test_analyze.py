@@ -183,3 +183,24 @@ def test_progress_only_on_a_terminal(monkeypatch):
     monkeypatch.setattr(sys, "stderr", Terminal())
     assert progress(many=False) is None
     assert progress(many=True) is not None
+
+
+def test_an_article_in_another_language_keeps_its_places_and_skips_the_english_stages(tmp_path):
+    text = ("Протесты в Алматы\n\nВ Алматы 5 января полиция задержала более двухсот протестующих, сообщает ТАСС. "
+            "Власти ввели режим чрезвычайного положения во всей стране до девятнадцатого января.\n")
+    (tmp_path / "ru.txt").write_text(text, encoding="utf-8")
+    result = run("analyze", str(tmp_path / "ru.txt"), "--format", "json", env={
+        "NEWSPRISM_STAGES": '["entities", "places", "dates", "claims", "events", "rhetoric"]'})
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    if isinstance(record, list):
+        record = record[0]
+    assert record["article"]["language"] == "ru"
+    assert [p["resolved_name"] for p in record["places"]] == ["Almaty"]
+    skipped = {r["stage"] for r in record["rejections"] if r["code"] == "unsupported-language"}
+    assert skipped == {"extract:entities", "extract:claims", "extract:events", "extract:rhetoric"}
+    assert "skipped ru:" in result.stderr and "rejected ru:" not in result.stderr
+    # a short text's language cannot be told: every stage runs
+    result = run("analyze", "-", "--format", "json", input="Yes, I do.\n",
+                 env={"NEWSPRISM_STAGES": '["entities", "claims"]'})
+    assert "unsupported-language" not in result.stdout

@@ -27,3 +27,13 @@ def test_one_language_needs_no_detection():
 def test_unknown_code_is_a_config_error():
     with pytest.raises(ConfigError, match="xx"):
         detect_language("text", ("en", "xx"))
+
+
+def test_english_dense_with_foreign_names_is_english():
+    langs = ("en", "ru", "uk", "kk", "de", "fr", "es", "ar", "tr", "zh")
+    text = ("On 9 May, in San Pedro de las Colonias, Nuevo Leon, a person was found dead in Colonia Lomas del Valle "
+            "de la Sierra Alta.")
+    assert detect_language(text, langs) == "en"
+    german = ("Tausende Menschen haben am Samstag in Berlin gegen die Regierung demonstriert, wie die Polizei "
+              "mitteilte. Es kam in der Stadt zu Zusammenstößen mit der Polizei, was niemand erwartet hatte.")
+    assert detect_language(german, langs) == "de"
