@@ -61,7 +61,8 @@ def verb_attribution(
         phrase_end = doc[channel[1]].idx + len(doc[channel[1]])
         if phrase_start == cue_hi + 1 and (content is None or phrase_end <= content[0] or doc[cue_hi + 1].idx >= content[1]):
             cue_hi = channel[1]
-    if content is None and cue.lemma in lex.verb_cues and has_dep(tok, ("dobj", "obj")) and tok.lemma_ not in RECIPIENT_VERBS:
+    if content is None and cue.lemma in lex.verb_cues and has_dep(tok, ("dobj", "obj")) and tok.lemma_ not in RECIPIENT_VERBS \
+            and not _reflexive_object(tok):
         content = complements(doc, tok)
     if content is None and cue.lemma in lex.verb_cues:
         # "the candidate said no", "half said so": the word that stands for the answer
@@ -138,6 +139,11 @@ def verb_attribution(
     att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed,
                       "learned" if learned else "verb", _joined_at(doc, tok))
     return with_quote(att, text, regions)
+
+
+def _reflexive_object(tok: Token) -> bool:
+    """"found itself at the center": a reflexive object is what the verb does, not what it says."""
+    return any(c.dep_ in ("dobj", "obj") and c.lower_.endswith(("self", "selves")) for c in tok.children)
 
 
 def _sentence_subject(doc: Doc, tok: Token) -> Token | None:

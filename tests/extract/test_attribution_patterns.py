@@ -171,3 +171,8 @@ def test_a_share_of_people_opening_the_sentence_is_the_source(nlp):
     text = "About 4 in 10 say they want the next president to change course."
     (att,) = find(nlp, text)
     assert spans(text, att)[:2] == ("About 4 in 10", "say")
+
+
+def test_a_reflexive_object_is_not_what_a_cue_says(nlp):
+    text = "The senator has found himself at odds with his party."
+    assert find(nlp, text) == []
