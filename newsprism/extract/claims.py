@@ -41,8 +41,8 @@ def extract(parsed: ParsedArticle) -> dict[str, Any]:
     claims: list[dict[str, Any]] = []
     covered: list[tuple[int, int]] = []
     for att in attr.find_attributions(doc, lex):
-        if att.content is None:
-            continue
+        if att.content is None or any(a < att.cue[1] and att.cue[0] < b for a, b in ctx.boilerplate):
+            continue  # "Date: 2022-01-06" is a header line, not a claim
         claims.append(_claim_fields(ctx, att))
         covered.append((min(att.cue[0], att.content[0]), max(att.cue[1], att.content[1])))
     claims.extend(_author_claims(ctx, covered))

@@ -223,3 +223,11 @@ def test_an_organisation_noun_is_an_organisation_speaker(small):
                      "destroyed. The police said three people were arrested.")
     for part in ("it shot down 20 drones", "two bridges were destroyed", "three people were arrested"):
         assert claim_with(analysis, part).speaker.kind == "organisation", part
+
+
+def test_header_lines_are_not_claims(settings):
+    text = ("Police detain protest leaders in the capital\nSource: Example Times\nAuthor: Jane Doe\n"
+            "Date: 2022-01-06T22:51:42+00:00\n\nPolice detained three protest leaders on Thursday, "
+            "the interior ministry said.\n")
+    analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities", "claims")))
+    assert [c.speaker.name for c in analysis.claims if c.speaker.kind != "author"] == ["interior ministry"]
