@@ -125,7 +125,7 @@ def verb_attribution(
     if source is None and not unnamed and tok.tag_ in ("VBD", "VBZ", "VBP") and (content is None or content[0] > tok.idx):
         # the parse lost the subject of a finite cue ("Mr. X, whose firm ..., said ..."): the sentence's first noun
         # phrase before the cue, with what follows it up to the cue
-        source_tok = _sentence_subject(doc, tok)
+        source_tok = _sentence_subject(doc, tok, regions)
         if source_tok is not None:
             source = chars(doc, source_tok.left_edge.i, tok.i - 1)
     if source is None and not unnamed and cue.sure and tok.tag_ != "VB":
@@ -146,12 +146,17 @@ def _reflexive_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "obj") and c.lower_.endswith(("self", "selves")) for c in tok.children)
 
 
-def _sentence_subject(doc: Doc, tok: Token) -> Token | None:
-    """The head of a noun phrase that opens the cue's sentence (after quote marks or a dash), if one does."""
+def _sentence_subject(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Token | None:
+    """The head of a noun phrase that opens the cue's sentence (after quote marks or a dash, or after a quotation
+    that opens it: "“Yes,” Mr. X, founder of Y, tells Z"), if one does."""
     sent = sent_of(tok)
     i = sent.start
     while i < tok.i and (doc[i].is_punct or doc[i].is_space):
         i += 1
+    quote_end = next((e for s, e in regions if s <= doc[i].idx < e and e <= tok.idx), None) if i < tok.i else None
+    if quote_end is not None:
+        while i < tok.i and (doc[i].idx < quote_end or doc[i].is_punct or doc[i].is_space):
+            i += 1
     if i + 1 < tok.i and doc[i].pos_ == "ADV" and doc[i + 1].pos_ == "NUM":
         i += 1  # "About 4 in 10 say ...": the number is the source
     if i >= tok.i - 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):

@@ -176,3 +176,19 @@ def test_a_share_of_people_opening_the_sentence_is_the_source(nlp):
 def test_a_reflexive_object_is_not_what_a_cue_says(nlp):
     text = "The senator has found himself at odds with his party."
     assert find(nlp, text) == []
+
+
+def test_a_speaker_after_an_opening_quotation_is_the_source(nlp):
+    # a parse that lost the subject of "tells" (as spaCy's does on some such sentences), built by hand
+    from spacy.tokens import Doc
+
+    from newsprism.extract.attribution_patterns import _sentence_subject
+
+    words = ["“", "Yes", ",", "”", "Anna", "Berg", "tells", "reporters", "."]
+    heads = [6, 6, 6, 6, 5, 6, 6, 6, 6]
+    deps = ["punct", "intj", "punct", "punct", "compound", "npadvmod", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, False, False, True, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos)
+    head = _sentence_subject(doc, doc[6], quote_regions(doc.text))
+    assert head is not None and head.text == "Berg"
