@@ -118,6 +118,8 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
                       and all(_compatible(t, m) for m in g.members)]
             if before:
                 target = max(before, key=lambda t: max(m.index for m in t.members))
+                for m in g.members:
+                    m.reference = True
                 target.members = sorted(target.members + g.members, key=lambda m: m.index)
                 continue
         out.append(g)

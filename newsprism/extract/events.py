@@ -141,6 +141,7 @@ class Candidate:
     rule_kinds: set[str] = field(default_factory=set)
     paragraph: int = 0  # offset of the paragraph break before the sentence
     members: list[Candidate] = field(default_factory=list)
+    reference: bool = False  # a later mention that only refers back to the event ("the UN condemned the attack")
 
     def violent_or_protest(self) -> bool:
         etype = lexicons().type_of.get(self.sub_event_type, "")
@@ -350,7 +351,9 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     elif etype == "Battles" and not primary.fixed and any(a is not None and a.inter in (5, 6) for a in (actor1, actor2)):
         etype, sub = "Riots", "Violent demonstration"  # ACLED: battles are between armed groups; a crowd's fight is a riot
         actor1, actor2 = _actors(parsed, primary, etype, sub, lex, country)
-    claim = next((m.claim for m in group.members if m.claim is not None and m.claim.speaker.kind != "author"), None)
+    # who reports the event: a claim around a mention that tells it, not around one that only refers back to it
+    claim = next((m.claim for m in group.members
+                  if m.claim is not None and m.claim.speaker.kind != "author" and not m.reference), None)
     reported_by = ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id) if claim is not None else None
     counts = {k: merge_counts([m.counts.get(k) for m in group.members], parsed.text)
               for k in ("fatalities", "injured", "arrested", "size")}

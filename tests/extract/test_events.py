@@ -93,6 +93,14 @@ def test_a_later_reference_to_an_event_is_that_event(blank_nlp, settings):
     attacks = [e for e in events if e.event_type == "Violence against civilians"]
     assert len(attacks) == 1
     assert any("condemned the attack" in span.text for span in attacks[0].evidence)
+    # the governor refers to the attack, he does not report it
+    claim = Claim(id="C1", source=Span.of(text, text.index("The governor"), text.index("The governor") + 12),
+                  speaker=Speaker("governor", "person"), cue=Span.of(text, text.index("condemned"), text.index("condemned") + 9),
+                  content=Span.of(text, text.index("the attack."), text.index("the attack.") + 10))
+    parsed = parsed_of(blank_nlp, settings, text, dates=[date(text, "Monday", "2022-01-03")],
+                       places=[place(text, "Kadu", country="NGA", precision=1)], claims=[claim])
+    (attack,) = [e for e in events_stage.find_events(parsed) if e.event_type == "Violence against civilians"]
+    assert attack.reported_by is None
     # a mention with its own figure is news, not a reference
     text2 = text.replace("condemned the attack.", "said the attack on Friday killed 3 more people.")
     parsed = parsed_of(blank_nlp, settings, text2, dates=[date(text2, "Monday", "2022-01-03"),
