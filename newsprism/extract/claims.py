@@ -63,6 +63,7 @@ class _Context:
         self.sents = list(parsed.doc.sents)
         self.quotes = attr.quote_regions(parsed.text)
         self.boilerplate = [(b.start, b.end) for b in parsed.article.boilerplate]
+        self.person_speakers: list[tuple[int, Speaker]] = []  # named speakers so far, for a later "he said"
         mentions: list[tuple[int, int, Entity]] = []
         for entity in parsed.entities:
             for m in entity.mentions:
@@ -88,6 +89,9 @@ class _Context:
 def _claim_fields(ctx: _Context, att: attr.Attribution) -> dict[str, Any]:
     text = ctx.text
     speaker = _speaker(ctx, att)
+    if speaker.kind == "person" and att.source is not None and ctx.text[att.source[0]:att.source[1]].lower() not in \
+            ctx.lex.words("person_pronouns"):
+        ctx.person_speakers.append((att.source[0], speaker))
     content = ctx.span(*att.content)  # type: ignore[misc]
     direct = _directness(ctx, att.content)  # type: ignore[arg-type]
     tokens = ctx.tokens(*att.content)  # type: ignore[misc]
@@ -199,6 +203,9 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
         entity = _previous_entity(ctx, tok.idx, ("person",))
         if entity is None:
             name = _previous_ner(ctx, tok.idx, ("PERSON",))
+            earlier = [sp for at, sp in ctx.person_speakers if tok.idx - 600 < at < tok.idx]
+            if name is None and earlier:  # "..., a local mayor told AFP. '...,' he said": the speaker just before
+                return earlier[-1]
             return Speaker(name=name or tok.text, kind="person")
     if entity is not None and entity.kind != "person" and tok.pos_ == "PROPN" and _named_person(ctx, tok.text):
         # a surname the article gave earlier as a person's ("Madoury" after "Doug Madoury")
@@ -303,8 +310,9 @@ def _previous_ner(ctx: _Context, char: int, labels: tuple[str, ...]) -> str | No
     for ent in ctx.doc.ents:
         if ent.start_char >= char:
             break
-        if ent.label_ in labels:
-            best = ent.text
+        entity = _entity_at(ctx, ent.start_char, ent.end_char)
+        if ent.label_ in labels and (entity is None or entity.kind == "person"):  # not a name the entities stage
+            best = ent.text  # found to be a place or an organisation ("Mali" tagged PERSON)
     return _full_person_name(ctx, best, char) if best else None
 
 

@@ -231,3 +231,11 @@ def test_header_lines_are_not_claims(settings):
             "the interior ministry said.\n")
     analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities", "claims")))
     assert [c.speaker.name for c in analysis.claims if c.speaker.kind != "author"] == ["interior ministry"]
+
+
+def test_he_said_after_an_unnamed_official_is_that_official_not_a_country(settings):
+    text = ("Gunmen attack villages in central Mali\n\nThe assailants arrived on motorcycles in the village before "
+            "dawn, burning homes, a local mayor told reporters by telephone. \"They killed everyone they found,\" he said.\n")
+    analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities", "claims")))
+    quote = next(c for c in analysis.claims if c.content.text.startswith('"They killed'))
+    assert (quote.speaker.name, quote.speaker.kind) == ("local mayor", "person")
