@@ -355,7 +355,8 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     claim = next((m.claim for m in group.members
                   if m.claim is not None and m.claim.speaker.kind != "author" and not m.reference), None)
     reported_by = ReportedBy(claim.speaker.name, claim.speaker.kind, claim.id) if claim is not None else None
-    counts = {k: merge_counts([m.counts.get(k) for m in group.members], parsed.text)
+    told = body + [m for m in group.members if m not in body]  # a figure the body gives is its evidence, not the headline
+    counts = {k: merge_counts([m.counts.get(k) for m in told], parsed.text)
               for k in ("fatalities", "injured", "arrested", "size")}
     if sub == "Peaceful protest":  # deaths told with a peaceful protest are its cause ("over the killing of"), not its toll
         counts["fatalities"] = None

@@ -213,3 +213,13 @@ def test_a_national_development_without_a_place_is_placed_in_the_country(blank_n
     resigned = [e for e in events if e.event_type == "Strategic developments"]
     assert resigned and resigned[0].place is country
     assert all(e.place is veloria for e in events if e.event_type != "Strategic developments")
+
+
+def test_a_figure_the_body_gives_is_evidenced_by_the_body_not_the_headline(blank_nlp, settings):
+    text = ("Two dead as police fire on protesters in Tarvel\n\n"
+            "Two people were killed when police opened fire on protesters in Tarvel on Wednesday, the ministry said.")
+    tarvel = place(text, "Tarvel", "BBB", 1, 10.0, 20.0)
+    tarvel.mentions.append(Span.of(text, text.rindex("Tarvel"), text.rindex("Tarvel") + 6))
+    (event,) = events_stage.find_events(parsed_by_paragraph(blank_nlp, settings, text, [tarvel]))
+    assert event.fatalities is not None and event.fatalities.best == 2
+    assert event.fatalities.span is not None and event.fatalities.span.start > text.index("\n\n")
