@@ -57,7 +57,8 @@ def run_stages(parsed: ParsedArticle) -> ParsedArticle:
     fields = {f.name for f in dataclasses.fields(ParsedArticle)}
     language = _foreign_language(parsed)
     for name in parsed.settings.stages:
-        reads = "en" if name in ENGLISH_STAGES else parsed.doc.lang_ if name in PIPELINE_STAGES else None
+        pipeline = parsed.doc.lang_ if parsed.doc.lang_ != "xx" else None  # "xx": a multi-language pipeline
+        reads = "en" if name in ENGLISH_STAGES else pipeline if name in PIPELINE_STAGES else None
         if language is not None and reads is not None and language != reads:
             parsed.rejections.append(Rejection(
                 parsed.article.id, f"extract:{name}", SKIPPED_LANGUAGE,
