@@ -297,8 +297,11 @@ def _candidate_pairs(members: Sequence[Member], cfg: FuseConfig) -> list[tuple[i
         neighbours = sorted({j for key in keys for j in cells.get(key, []) if j > i})
         if neighbours:
             _windowed([i, *neighbours], intervals, cfg.day_tolerance, pairs, need=lambda x, y, i=i: i in (x, y))
+    # the same admin1 pairs a region with what lies in it, and towns without coordinates; two towns with coordinates
+    # are paired by the grid above when near enough, and conflict when farther (relate), so they are not paired here
+    located = [i in near and (places[i].precision or 3) == 1 for i in range(len(members))]  # type: ignore[union-attr]
     for idxs in regions.values():
-        _windowed(idxs, intervals, cfg.day_tolerance, pairs)
+        _windowed(idxs, intervals, cfg.day_tolerance, pairs, need=lambda x, y: not (located[x] and located[y]))
 
     coarse = [i for i in range(len(members)) if not precise[i]]
     if coarse:
