@@ -269,6 +269,14 @@ def _windowed(idxs: list[int], intervals: list, tol: int, pairs: set[tuple[int, 
                 pairs.add(_pair(i, j))
 
 
+def _close(a: tuple | None, b: tuple | None, tol: int) -> bool:
+    """Whether two date intervals come within ``tol`` days (an unknown date is close to all): as :func:`_windowed`."""
+    if a is None or b is None:
+        return True
+    first, second = (a, b) if (a[0], a[1]) <= (b[0], b[1]) else (b, a)
+    return (second[0] - first[1]).days <= tol
+
+
 def _candidate_pairs(members: Sequence[Member], cfg: FuseConfig) -> list[tuple[int, int]]:
     """The pairs of events of different articles that may link (see the module's rules), found by blocking:
 
@@ -293,10 +301,10 @@ def _candidate_pairs(members: Sequence[Member], cfg: FuseConfig) -> list[tuple[i
             near[i] = [(place.country, c) for c in around]
         if place.admin1:
             regions.setdefault((place.country, place.admin1.casefold()), []).append(i)
-    for i, keys in near.items():
-        neighbours = sorted({j for key in keys for j in cells.get(key, []) if j > i})
-        if neighbours:
-            _windowed([i, *neighbours], intervals, cfg.day_tolerance, pairs, need=lambda x, y, i=i: i in (x, y))
+    for i, keys in near.items():  # each located event with the later ones in its grid neighbourhood, dates close
+        for j in {j for key in keys for j in cells.get(key, []) if j > i}:
+            if _close(intervals[i], intervals[j], cfg.day_tolerance):
+                pairs.add((i, j))
     # the same admin1 pairs a region with what lies in it, and towns without coordinates; two towns with coordinates
     # are paired by the grid above when near enough, and conflict when farther (relate), so they are not paired here
     located = [i in near and (places[i].precision or 3) == 1 for i in range(len(members))]  # type: ignore[union-attr]
