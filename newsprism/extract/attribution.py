@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import attribution_filter, cue_model
+from . import cue_model
 from .attribution_links import link_bare_tags, source_apart, split_nested
 from .attribution_patterns import (
     according_to,
@@ -50,22 +50,14 @@ __all__ = ["Attribution", "find_attributions", "find_candidates", "quote_regions
 
 
 def find_attributions(doc: Doc, lex: ClaimLexicons) -> list[Attribution]:
-    """All attributions of a document, in text order (content may be None for a bare speech tag left unlinked).
-
-    With the second-stage model (models/attribution_filter.v1.json), the patterns run with looser cue thresholds
-    and nested attributions are kept as candidates; the model then accepts or rejects each whole attribution."""
-    second = attribution_filter.load_model()
-    if second is None:
-        kept, nested = find_candidates(doc, lex)
-        return sorted(kept + [a for a in nested if _nested_kept(a)], key=lambda a: a.cue) if nested else kept
-    kept, nested = find_candidates(doc, lex, loosen=second["loosen"])
-    return attribution_filter.select(doc, lex, kept, nested, second)
+    """All attributions of a document, in text order (content may be None for a bare speech tag left unlinked)."""
+    kept, nested = find_candidates(doc, lex)
+    return sorted(kept + [a for a in nested if _nested_kept(a)], key=lambda a: a.cue) if nested else kept
 
 
-def find_candidates(doc: Doc, lex: ClaimLexicons, loosen: float = 1.0, model: dict | None = None
-                    ) -> tuple[list[Attribution], list[Attribution]]:
-    """The outermost attributions and, apart, those nested in another's content; the cue model's thresholds are
-    multiplied by ``loosen`` (``model``: another cue model than the shipped one, for training)."""
+def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> tuple[list[Attribution], list[Attribution]]:
+    """The outermost attributions and, apart, those nested in another's content (``model``: another cue model than
+    the shipped one, for tuning with models fitted on other folds)."""
     text = doc_text(doc)
     regions = quote_regions(text)
     found: list[Attribution] = []
@@ -99,7 +91,7 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, loosen: float = 1.0, model: di
             att = adverb_attribution(doc, tok, lex)
         elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "aux", "auxpass"):
             p = prob(tok)
-            cue = _verb_cue(tok, lemma, lex, model, p, loosen)
+            cue = _verb_cue(tok, lemma, lex, model, p)
             if cue is not None:
                 att = verb_attribution(doc, tok, cue, lex, regions, by_cue)
         if att is None and lemma in lex.verb_cues and tok.dep_ not in ("amod", "aux", "auxpass", "compound"):
@@ -110,13 +102,13 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, loosen: float = 1.0, model: di
             att = headline_attribution(doc, tok, lex)
         if att is None and tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
             p = prob(tok)
-            cue = lex.verb_cues.get(lemma) or _noun_cue(tok, lemma, model, p, loosen)
+            cue = lex.verb_cues.get(lemma) or _noun_cue(tok, lemma, model, p)
             if cue is not None:
                 att = adjective_attribution(doc, tok, cue)
         if att is None and tok.pos_ == "NOUN":
             owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
             p = prob(tok) if owned or lemma in lex.noun_cues else None
-            cue = lex.noun_cues.get(lemma) or (_noun_cue(tok, lemma, model, p, loosen) if owned else None)
+            cue = lex.noun_cues.get(lemma) or (_noun_cue(tok, lemma, model, p) if owned else None)
             if cue is not None:
                 att = noun_attribution(doc, tok, cue, learned=lemma not in lex.noun_cues)
         if att is not None:
@@ -147,15 +139,14 @@ def _no_dateline(found: list[Attribution], text: str) -> list[Attribution]:
     return [replace(a, content=skip_dateline(text, a.content)) if a.content is not None else a for a in found]
 
 
-def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, prob: float | None,
-              loosen: float = 1.0) -> Cue | None:
+def _verb_cue(tok: Token, lemma: str, lex: ClaimLexicons, model: dict | None, prob: float | None) -> Cue | None:
     """The cue a verb is, if it is one: the lexicon's, confirmed (or a new one proposed) by the cue model."""
     known = lex.verb_cues.get(lemma)
     if _not_a_cue(tok, lemma, lex):
         return None
     if model is None or prob is None:
         return known
-    threshold = model["threshold"] * loosen
+    threshold = model["threshold"]
     # a word the model is sure of reports even where the parse gives it no clause or no subject
     sure = prob >= model.get("sure_threshold", 1.0)
     if known is not None:
@@ -191,9 +182,9 @@ def _not_a_cue(tok: Token, lemma: str, lex: ClaimLexicons) -> bool:
     return False
 
 
-def _noun_cue(tok: Token, lemma: str, model: dict | None, prob: float | None, loosen: float = 1.0) -> Cue | None:
+def _noun_cue(tok: Token, lemma: str, model: dict | None, prob: float | None) -> Cue | None:
     """A noun or adjective the cue model proposes ("vow", "endorsement", "skeptical"): its pattern needs a source
     and a phrase saying what."""
-    if model is None or prob is None or prob < model["threshold"] * loosen:
+    if model is None or prob is None or prob < model["threshold"]:
         return None
     return Cue(lemma, "noun" if tok.pos_ == "NOUN" else "adjective", "opinion" if tok.pos_ == "ADJ" else "report")
