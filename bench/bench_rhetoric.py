@@ -11,24 +11,14 @@ analyze time without the stage, end to end and from the stage's own timing (the 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import time
-from importlib import resources
-from pathlib import Path
+
+from common import sample_articles
 
 
 def articles(n: int):
-    from newsprism.model import Article
-
-    samples = sorted(Path(str(resources.files("newsprism").joinpath("data/samples"))).glob("*.txt"))
-    out = []
-    for i in range(n):
-        path = samples[i % len(samples)]
-        text = path.read_text(encoding="utf-8") + f"\n\nCopy {i} for the rhetoric benchmark.\n"
-        out.append(Article(id=f"{path.stem}-{i}", text=text, published="2022-01-07", source=str(path),
-                           content_hash=hashlib.sha256(text.encode()).hexdigest()))
-    return out
+    return sample_articles(n, "rhetoric")
 
 
 def timed(settings, todo) -> float:

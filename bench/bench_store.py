@@ -9,27 +9,17 @@ store time / analysis time.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
 import tempfile
 import time
-from importlib import resources
-from pathlib import Path
+
+from common import sample_articles
 
 
 def articles(n: int):
-    from newsprism.model import Article
-
-    samples = sorted(Path(str(resources.files("newsprism").joinpath("data/samples"))).glob("*.txt"))
-    out = []
-    for i in range(n):
-        path = samples[i % len(samples)]
-        text = path.read_text(encoding="utf-8") + f"\n\nCopy {i} for the store benchmark.\n"
-        out.append(Article(id=f"{path.stem}-{i}", text=text, outlet=path.stem.split("-")[1], published="2022-01-07",
-                           source=str(path), content_hash=hashlib.sha256(text.encode()).hexdigest()))
-    return out
+    return sample_articles(n, "store")
 
 
 def store(url: str, analyses) -> float:

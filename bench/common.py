@@ -23,8 +23,8 @@ def sample_articles(n: int, label: str, notes: Sequence[str] = ()) -> list:
     for i in range(n):
         path = samples[i % len(samples)]
         text = path.read_text(encoding="utf-8") + f"\n\nCopy {i} for the {label} benchmark.\n"
-        out.append(Article(id=f"{path.stem}-{i}", text=text, published="2022-01-07",
-                           content_hash=hashlib.sha256(text.encode()).hexdigest()))
+        out.append(Article(id=f"{path.stem}-{i}", text=text, outlet=path.stem.split("-")[1], published="2022-01-07",
+                           source=str(path), content_hash=hashlib.sha256(text.encode()).hexdigest()))
         if notes:
             note = notes[i % len(notes)].format(d=i % 27 + 2)
             out.append(Article(id=f"note-{i}", text=note, reference_date="2022-01-07",
