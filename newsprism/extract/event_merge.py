@@ -159,9 +159,13 @@ def _same_event(group: Candidate, c: Candidate) -> bool:
     return _gap(group, c) <= (6 if c.fixed else 3) or has_place
 
 
-def _compatible(group: Candidate, c: Candidate) -> bool:
+def _dates_agree(group: Candidate, c: Candidate) -> bool:
     dates = {m.date.value for m in group.members if m.date is not None}
-    if c.date is not None and dates and c.date.value not in dates:
+    return c.date is None or not dates or c.date.value in dates
+
+
+def _compatible(group: Candidate, c: Candidate) -> bool:
+    if not _dates_agree(group, c):
         return False
     places = {_place_key(p) for m in group.members for p in m.places}
     return not (c.places and places and not places & {_place_key(p) for p in c.places})
@@ -170,8 +174,7 @@ def _compatible(group: Candidate, c: Candidate) -> bool:
 def _summarised(group: Candidate, c: Candidate) -> bool:
     """Whether a heading's mention ``c`` can sum up ``group``: dates agree, and each of its places is one of the
     group's or contains one (a country or region a headline names around the body's town)."""
-    dates = {m.date.value for m in group.members if m.date is not None}
-    if c.date is not None and dates and c.date.value not in dates:
+    if not _dates_agree(group, c):
         return False
     places = [p for m in group.members for p in m.places]
     return not places or all(any(_place_key(p) == _place_key(q) or finer_within(p, q) for q in places) for p in c.places)
