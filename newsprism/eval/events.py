@@ -24,6 +24,7 @@ from ..errors import NewsprismError
 from ..extract.event_model import is_heldout
 from ..model import Analysis, Article, Place
 from ..settings import Settings
+from .places import same_country
 
 TARGETS = {
     "event_type_macro_f1": 0.90,
@@ -98,7 +99,7 @@ def score(records: list[dict[str, Any]], analyses: list[Analysis]) -> tuple[dict
     metrics["fatalities_exact"] = _share(rows, lambda r: r["pred_fatalities"] == r["gold_fatalities"])
     dated = [r for r in rows if r["time_precision"] == 1]
     metrics["date_exact"] = _share(dated, lambda r: r["pred_date"] == r["gold_date"])
-    metrics["country_accuracy"] = _share(rows, lambda r: r["pred_iso3"] == r["gold_iso3"])
+    metrics["country_accuracy"] = _share(rows, lambda r: r["country_hit"])
     precise = [r for r in rows if r["geo_precision"] == 1]
     metrics["within_25km"] = _share(precise, lambda r: r["km"] is not None and r["km"] <= 25.0)
     metrics["inter1_accuracy"] = _share(rows, lambda r: r["pred_inter1"] == r["gold_inter1"])
@@ -124,7 +125,8 @@ def _row(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         time_precision=gold.get("time_precision"), gold_date=gold.get("event_date"),
         pred_date=main.date.value if main is not None else None,
         geo_precision=gold.get("geo_precision"), gold_iso3=gold.get("iso3"),
-        pred_iso3=place.country if place is not None else None, km=km,
+        pred_iso3=place.country if place is not None else None, country_hit=place is not None and same_country(place, gold),
+        km=km,
         gold_location=gold.get("location"), pred_location=place.resolved_name if place is not None else None,
         gold_inter1=gold.get("inter1"), pred_inter1=main.actor1.inter if main is not None and main.actor1 else None,
     )
@@ -141,7 +143,7 @@ def geo_diagnosis(gold: dict[str, Any], has_event: bool, place: Place | None, pl
     """
     resolved = [p for p in places if p.resolved]
     out: dict[str, Any] = {"places": [f"{p.name} -> {p.resolved_name} ({p.country}, p{p.precision})" for p in resolved]}
-    country_hit = place is not None and place.country == gold.get("iso3")
+    country_hit = place is not None and same_country(place, gold)
     near_applies = gold.get("geo_precision") == 1 and gold.get("latitude") is not None
     near_hit = not near_applies or (place is not None and _km(place, gold) is not None and _km(place, gold) <= 25.0)
     if country_hit and near_hit:
@@ -152,7 +154,7 @@ def geo_diagnosis(gold: dict[str, Any], has_event: bool, place: Place | None, pl
         return out
     misses = []
     if not country_hit:
-        better = any(p.country == gold.get("iso3") for p in resolved)
+        better = any(same_country(p, gold) for p in resolved)
         misses.append(f"country: {'choice' if better else 'places'}")
     if not near_hit:
         better = any((km := _km(p, gold)) is not None and km <= 25.0 for p in resolved)

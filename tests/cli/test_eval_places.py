@@ -19,6 +19,8 @@ RECORDS = [
      "gold": {"location": "Taraz", "iso3": "KAZ", "latitude": 42.90, "longitude": 71.37, "geo_precision": 1}},
     {"id": "T3", "text": "On 4 March 2021, clashes were reported in Blorptown village.", "reference_date": "2021-03-05",
      "gold": {"location": "Blorptown", "iso3": "NGA", "latitude": 9.0, "longitude": 7.0, "geo_precision": 2}},
+    {"id": "T4", "text": "On 5 March 2021, teachers marched in Mumbai, India, over unpaid wages.", "reference_date": "2021-03-05",
+     "gold": {"location": "Bombay", "iso3": "IND", "latitude": 19.07, "longitude": 72.88, "geo_precision": 2}},
 ]
 
 
@@ -34,10 +36,11 @@ def test_json_metrics(data, settings, monkeypatch):
     result = CliRunner().invoke(main, ["eval", "places", "--data", str(data), "--json"])
     assert result.exit_code == 0, result.output
     metrics = json.loads(result.stdout.strip().splitlines()[-1])
-    assert metrics["records"] == 3
-    assert metrics["country"] == pytest.approx(2 / 3, abs=1e-3)  # the unknown village is not guessed
+    assert metrics["records"] == 4
+    assert metrics["country"] == pytest.approx(3 / 4, abs=1e-3)  # the unknown village is not guessed
     assert metrics["within_25km"] == 1.0  # both geo_precision 1 records
-    assert metrics["name_found"] == 1.0  # the unresolved village is still found as a mention
+    assert metrics["name_found"] == 1.0  # the unresolved village is still found as a mention; "Bombay" is Mumbai's
+    assert metrics["name_found_mention"] == pytest.approx(3 / 4, abs=1e-3)  # ... but no mention's own or resolved name
 
 
 def test_limit_and_write_docs(data, settings, tmp_path, monkeypatch):

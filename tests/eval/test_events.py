@@ -88,3 +88,15 @@ def test_geo_diagnosis_tells_the_events_choice_from_the_places_stage():
     assert found["places"] == ["Nairobi -> Nairobi (USA, p1)"]
     assert geo_diagnosis(gold, True, None, [])["geo_miss"] == "country: places; 25km: places"
     assert geo_diagnosis(gold, False, None, [town])["geo_miss"] == "no-event"
+
+
+def test_country_is_matched_by_name_where_acled_uses_an_old_code():
+    """ACLED writes ROM for Romania (ISO 3166 says ROU): the country still counts as found."""
+    from newsprism.eval.events import geo_diagnosis
+    from newsprism.model import Place
+
+    gold = {"iso3": "ROM", "country": "Romania", "geo_precision": 2}
+    cluj = Place("Cluj", resolved_name="Cluj-Napoca", country="ROU", country_name="Romania", precision=1,
+                 latitude=46.77, longitude=23.6)
+    assert geo_diagnosis(gold, True, cluj, [cluj])["geo_miss"] is None
+    assert geo_diagnosis({**gold, "country": "Moldova"}, True, cluj, [cluj])["geo_miss"] == "country: places"
