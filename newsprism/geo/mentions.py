@@ -30,6 +30,8 @@ _CONTAINER_SEP = re.compile(
     re.I,
 )
 FILLERS = {"center", "centre", "headquarters", "outskirts", "countryside", "area", "city"}
+_ALT_THEN_BRACKET = re.compile(r"^\s*\]\s*\(\s*$")  # "X [Y] (Z": after another name in square brackets
+_GROUP_SEP = re.compile(r"^\s*(?:,|,?\s*(?:and|&))?\s*$")
 
 
 @dataclass
@@ -304,6 +306,8 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     for idx, m in enumerate(mentions):  # "Kolofata town (Mayo-Sava, Extreme-Nord)": names in brackets after a place
         if m.cue is None and idx > 0 and _in_brackets_after(text, mentions, idx) and mentions[idx - 1].located:
             m.cue = "chain"
+    _location_brackets(text, mentions, w)
+    _alternate_names(text, mentions)
     list_id = 0
     run: list[int] = []
     run_has_and = False
@@ -344,7 +348,8 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
                     run_has_and = True
                 run.append(idx)
                 continue
-            if _CONTAINER_SEP.match(between_core) and "\n" not in between and prev.container is None:
+            if ((_CONTAINER_SEP.match(between_core) or _ALT_THEN_BRACKET.match(between_core))
+                    and "\n" not in between and prev.container is None):
                 close_run()
                 prev.container = idx
                 m.chain_tail = m.chain_tail or "," in between
@@ -355,12 +360,90 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
             close_run()
         run.append(idx)
     close_run()
+    for idx in range(1, len(mentions)):  # "Zibane [Ziban] (Anzourou, Tillaberi)": both names lie in the container
+        prev, m = mentions[idx - 1], mentions[idx]
+        if prev.container is None and m.container is not None and text[prev.end:m.start].strip() == "[":
+            prev.container = m.container
     for m in mentions:
         if m.chain_tail and m.hint is None:
             m.hint = "admin"
     for m in mentions:  # "Carora, Lara state": a name inside a typed area is a place
         if m.cue is None and m.container is not None and mentions[m.container].cue in ("type", "before"):
             m.cue = "contained"
+
+
+def _location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
+    """ "X (Y, Z)", "X village (Y district, Z)", "X [Y] (Z)": a bracket right after a name that holds nothing but
+    names (and type words) says where the name lies, whatever the NER called them ("Nacutuco (Mucojo, Cabo
+    Delgado" is one ORG to spaCy). One name alone in brackets counts only after a name already taken as a place
+    ("in X (Y)"), not after any name ("Ali (Abu Omar)" is an alias, "DPEIN (Dewan ...)" a spelled-out acronym)."""
+    type_words = w["admin_words"]
+    for group in _bracket_groups(text, mentions, type_words):
+        before = mentions[group[0] - 1] if group[0] > 0 else None
+        if before is None or not _right_before_bracket(text, before, mentions[group[0]]):
+            continue
+        if _acronym(before.text) or len(group) == 1 and not (before.located or before.label in PLACE_LABELS):
+            continue  # "DPEIN (Dewan Perkasa ...)", "Hoy No Circula (No Circulation Today)": a spelled-out name
+        for k in group:
+            m = mentions[k]
+            if _acronym(m.text):
+                continue  # "(ELN)", "(CPI-Maoist)" name organisations
+            m.subject = False  # a name in brackets is an apposition, not the subject of a verb
+            if m.cue in (None, "prep", "strong-prep", "loc-prep", "list", "chain"):
+                m.cue = "chain"
+            if m.label in NOT_PLACE_LABELS:
+                m.label = None  # the brackets outweigh the NER ("(Ceel Buur, Galgaduud)" are no people)
+
+
+def _acronym(name: str) -> bool:
+    """ "ELN", "CPI-Maoist", "SUCI": a part of two or more capitals and nothing else."""
+    return any(len(part) >= 2 and part.isupper() for part in re.split(r"[\s\-/]+", name))
+
+
+def _bracket_groups(text: str, mentions: list[Mention], type_words: dict[str, str]) -> list[list[int]]:
+    """Runs of mentions that fill a round bracket on their own: only commas, "and" and type words between them."""
+    groups = []
+    idx = 0
+    while idx < len(mentions):
+        m = mentions[idx]
+        opening = text.rfind("(", 0, m.start)
+        if opening < 0 or text[opening + 1:m.start].strip() or idx > 0 and mentions[idx - 1].end > opening:
+            idx += 1
+            continue
+        group = [idx]
+        k = idx
+        while k + 1 < len(mentions) and _GROUP_SEP.match(
+                _strip_type_word(text[mentions[k].end:mentions[k + 1].start], type_words)):
+            k += 1
+            group.append(k)
+        closing = text[mentions[k].end:mentions[k].end + 30]
+        tail = closing.split(")", 1)[0] if ")" in closing else None
+        if tail is not None and all(word.strip(",").lower() in type_words for word in tail.split()):
+            groups.append(group)
+        idx = k + 1
+    return groups
+
+
+def _right_before_bracket(text: str, before: Mention, first: Mention) -> bool:
+    """The bracket opens right after the name, its type word or its other name in square brackets ("X [Y] (")."""
+    opening = text.rfind("(", 0, first.start)
+    between = text[before.end:opening]
+    if len(between) > 25 or any(ch in between for ch in ".;:\n()"):
+        return False
+    words_ = re.sub(r"\[[^\]]*\]", " ", between).replace(",", " ").replace("]", " ").split()
+    return all(word.lower() in words()["admin_words"] or word.lower() in FILLERS for word in words_)
+
+
+def _alternate_names(text: str, mentions: list[Mention]) -> None:
+    """ "Zibane [Ziban]", "Tinadjamba [In-Adjamba]": a name in square brackets right after another is that place's
+    other name: it takes the first name's cue and type (and, in _link, its container)."""
+    for idx in range(1, len(mentions)):
+        m, prev = mentions[idx], mentions[idx - 1]
+        if text[prev.end:m.start].strip() == "[" and text[m.end:m.end + 1] == "]":
+            if m.cue is None:
+                m.cue, m.hint = prev.cue, m.hint or prev.hint
+            if m.label in NOT_PLACE_LABELS and prev.label not in ("PERSON", "ORG"):
+                m.label = prev.label
 
 
 def _after_organisation_noun(text: str, m: Mention, w: dict[str, Any]) -> bool:

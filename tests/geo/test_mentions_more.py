@@ -1,0 +1,51 @@
+"""Place mentions the NER mislabels: names in location brackets ("X (Y, Z)", "X [Y] (Z)")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.api import analyze_articles
+from newsprism.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def _places(settings, text):
+    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
+    for p in analysis.places:
+        for span in p.mentions:
+            assert text[span.start:span.end] == span.text
+    return analysis.places
+
+
+def test_names_in_a_bracket_after_a_place_are_places_whatever_the_ner_says(settings):
+    # spaCy reads "Wolkenau (Ndekoville, Cabo Delgado" as one organisation
+    places = _places(settings, "On 3 May 2020, militants attacked Wolkenau (Ndekoville, Cabo Delgado) and burned houses.")
+    cabo = next(p for p in places if p.name == "Cabo Delgado")
+    assert cabo.resolved and cabo.country == "MOZ" and cabo.precision == 2
+
+
+def test_a_bracket_after_a_site_names_its_area(settings):
+    text = "On 6 May 2020, gunmen attacked the staff of Al Wolkenau Hospital (Ndekoville, Taizz). No injuries reported."
+    taizz = next(p for p in _places(settings, text) if p.name == "Taizz")
+    assert taizz.resolved and taizz.country == "YEM"
+
+
+def test_another_name_in_square_brackets_shares_the_container(settings):
+    text = "On 7 May 2020, gunmen killed civilians in the area of Wolkenau [Ndekoville] (Anchawadi, Gao)."
+    places = {p.name: p for p in _places(settings, text)}
+    assert places["Gao"].resolved and places["Gao"].country == "MLI"
+    assert "Ndekoville" in places and not places["Ndekoville"].resolved  # a place we do not know, never a guess
+
+
+def test_a_spelled_out_acronym_in_brackets_is_not_a_place(settings):
+    text = ("On 28 April 2020, police arrested members of an organisation DPEIN (Dewan Perkasa Ekonomi Islam) "
+            "and members of the Communist Party of India-Maoist (CPI-Maoist) in Kuala Lumpur.")
+    names = {p.name for p in _places(settings, text)}
+    assert "Dewan Perkasa Ekonomi Islam" not in names and "CPI-Maoist" not in names
+    assert "Kuala Lumpur" in names
+
+
+def test_one_name_in_brackets_after_a_person_is_not_a_place(settings):
+    text = "On 2 May 2020, the group's leader Mohammed Wolkenau (Abu Ndekoville) was arrested."
+    assert "Abu Ndekoville" not in {p.name for p in _places(settings, text)}
