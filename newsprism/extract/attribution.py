@@ -35,6 +35,7 @@ from .attribution_patterns import (
     speech_tag,
     verb_attribution,
 )
+from .attribution_sources import source_past_dateline
 from .attribution_spans import Attribution, doc_text, release, skip_dateline, trimmed_text_span
 from .claim_lexicons import ClaimLexicons, Cue
 from .quotes import quote_regions
@@ -123,7 +124,7 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> 
     found = [a for a in found if not (a.source_token is not None and doc[a.source_token].lower_ in pronouns
                                       and any(s <= a.cue[0] < e for s, e in regions))]
     kept, nested = split_nested([source_apart(att, text) for att in found], text)
-    return _no_dateline(kept, text), _no_dateline(nested, text)
+    return _no_dateline(kept, doc), _no_dateline(nested, doc)
 
 
 def _nested_kept(att: Attribution) -> bool:
@@ -135,7 +136,9 @@ def _nested_kept(att: Attribution) -> bool:
             and att.cue_prob is not None and att.cue_prob >= threshold)
 
 
-def _no_dateline(found: list[Attribution], text: str) -> list[Attribution]:
+def _no_dateline(found: list[Attribution], doc: Doc) -> list[Attribution]:
+    text = doc_text(doc)
+    found = [source_past_dateline(doc, a) for a in found]
     return [replace(a, content=skip_dateline(text, a.content)) if a.content is not None else a for a in found]
 
 

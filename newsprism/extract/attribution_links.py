@@ -94,7 +94,7 @@ def drop_nested(found: list[Attribution], text: str) -> list[Attribution]:
 
 def split_nested(found: list[Attribution], text: str) -> tuple[list[Attribution], list[Attribution]]:
     """The outermost attributions and, apart, those whose cue lies inside another's content (see drop_nested)."""
-    found = [a for a in found if not (a.pattern in ("colon", "learned") and holds_cue(a, found))]
+    found = [a for a in found if not (a.pattern in ("colon",) and holds_cue(a, found))]
     found = split_trailing_participles(found, text)
     found = split_coordinated(found, text)
     out, nested = [], []

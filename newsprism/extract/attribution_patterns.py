@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .attribution_sources import participle_speaker, source_after_quote
 from .attribution_spans import (
     Attribution,
     agent,
@@ -35,7 +36,7 @@ def verb_attribution(
     text = doc_text(doc)
     content: tuple[int, int] | None = None
     comps = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.i != tok.i or c.dep_ == "advcl" and c.i > tok.i
-             and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]  # "asked if ..."
+             and any(g.dep_ == "mark" and g.lower_ in CLAUSE_MARKS for g in c.children)]  # "asked if ...", "called for X to"
     if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return None
     if comps:
@@ -92,7 +93,7 @@ def verb_attribution(
     unnamed = False
     shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not has_dep(tok, ("nsubj",))
     if source_tok is None and not shares:
-        source_tok = source_token(tok)
+        source_tok = participle_speaker(tok, lex) or source_token(tok)
         if source_tok is not None and source_tok.dep_ == "nsubjpass":
             if source_tok.lower_ == "it" or tok.head.i != tok.i and source_tok.head.i != tok.i:
                 source_tok = None
@@ -122,7 +123,15 @@ def verb_attribution(
         source, unnamed = shared.source, shared.unnamed
         source_tok = doc[shared.source_token] if shared.source_token is not None else None
     cue_span = (doc[cue_lo].idx, doc[cue_hi].idx + len(doc[cue_hi]))
-    if source is None and not unnamed and tok.tag_ in ("VBD", "VBZ", "VBP") and (content is None or content[0] > tok.idx):
+    inverted = source_after_quote(doc, tok, regions) if source is None and not unnamed and (
+        tok.tag_ in FINITE or tok.tag_ == "VBN" and not has_dep(tok, ("aux", "auxpass"))) else None
+    if inverted is not None:
+        # ""...," X, the head of Y, tweeted on Friday": the noun phrase between the quotation and the cue speaks it
+        source, head_i, quote = inverted
+        source_tok = doc[head_i]
+        if content is None or content[0] < tok.idx or not text[content[0] : content[0] + 5].lower().startswith("that"):
+            content = quote
+    if source is None and not unnamed and tok.tag_ in FINITE and (content is None or content[0] > tok.idx):
         # the parse lost the subject of a finite cue ("Mr. X, whose firm ..., said ..."): the sentence's first noun
         # phrase before the cue, with what follows it up to the cue
         source_tok = _sentence_subject(doc, tok, regions)
@@ -139,6 +148,10 @@ def verb_attribution(
     att = Attribution(cue_span, content, source, source_tok.i if source_tok is not None else None, cue.kind, chan, unnamed,
                       "learned" if learned else "verb", _joined_at(doc, tok))
     return with_quote(att, text, regions)
+
+
+FINITE = ("VBD", "VBZ", "VBP")
+CLAUSE_MARKS = frozenset({"if", "whether", "for"})
 
 
 def _reflexive_object(tok: Token) -> bool:

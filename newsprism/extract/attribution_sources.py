@@ -1,0 +1,84 @@
+"""Who speaks where the parse does not say it plainly: a participle's speaker, a source after a quotation, a dateline."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .attribution_spans import DATELINE, Attribution, chars, doc_text, sent_of, source_token, trimmed_text_span
+from .claim_lexicons import ClaimLexicons
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+NOUNS = ("PROPN", "NOUN", "PRON")
+
+
+def participle_speaker(tok: Token, lex: ClaimLexicons) -> Token | None:
+    """"Trump insisted that he had won, claiming that ...": the parse hangs the participle on the clause a cue
+    verb governs, whose subject ("he") is not the speaker; the speaker is the subject of that cue verb."""
+    if tok.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in tok.children) or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    node = tok.head
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in lex.verb_cues and node.head.pos_ in ("VERB", "AUX"):
+            return source_token(node.head)
+        node = node.head
+    return None
+
+
+Span = tuple[int, int]
+
+
+def source_after_quote(doc: Doc, tok: Token, regions: list[Span]) -> tuple[Span, int, Span] | None:
+    """A finite cue right after a quotation and a noun phrase the parse did not make its subject (""...,” X, the
+    head of Y, tweeted on Friday"): the source span, its head token and the quotation."""
+    sent = sent_of(tok)
+    before = [r for r in regions if doc[sent.start].idx - 1 <= r[1] <= tok.idx]
+    if not before:
+        return None
+    quote = max(before, key=lambda r: r[1])
+    first = next((t for t in sent if t.idx >= quote[1] and not t.is_punct and not t.is_space), None)
+    if first is None or first.i >= tok.i or tok.i - first.i > 20:
+        return None
+    between = doc[first.i : tok.i]
+    if not any(t.pos_ in NOUNS for t in between) or first.pos_ not in (*NOUNS, "DET", "ADJ", "NUM"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in between):
+        return None  # another finite verb between: not a plain speech tag
+    source = chars(doc, first.i, tok.i - 1)
+    if source is None:
+        return None
+    head = next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") and not first.i <= t.head.i < tok.i), None)
+    head = head or max(between, key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), -t.i))
+    return source, head.i, quote
+
+
+def source_past_dateline(doc: Doc, att: Attribution) -> Attribution:
+    """A source the parse ran into a wire dateline ("WASHINGTON (AP) — Donald Trump and Paul Ryan pledged") starts
+    after it; where the parse took the dateline alone for the subject, the source is the noun phrase after it."""
+    if att.source is None:
+        return att
+    text = doc_text(doc)
+    start, end = att.source
+    line = text.rfind("\n", 0, start) + 1
+    m = DATELINE.match(text, line)
+    if m is None or start >= m.end() or m.end() >= att.cue[0]:
+        return att
+    if end > m.end():
+        cut = trimmed_text_span(text, m.end(), end)
+        return replace(att, source=cut) if cut else att
+    first = next((t for t in doc if t.idx >= m.end()), None)
+    if first is None or first.idx >= att.cue[0]:
+        return att
+    head = first
+    while head.head.i != head.i and head.head.idx < att.cue[0] and head.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        head = head.head
+    if head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return att
+    hi = min(head.right_edge.i, next(t.i for t in doc if t.idx + len(t) > att.cue[0]) - 1)
+    span = chars(doc, first.i, hi) if hi >= first.i else None
+    return replace(att, source=span, source_token=head.i) if span else att

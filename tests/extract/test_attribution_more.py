@@ -1,0 +1,53 @@
+"""More attribution patterns (newsprism/extract/attribution_sources.py and the rules that use it), on invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract import attribution
+from newsprism.extract.claim_lexicons import load
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp(settings):
+    from newsprism.nlp.pipeline import load_pipeline
+
+    return load_pipeline(settings.spacy_model)
+
+
+def found(nlp, text):
+    part = lambda span: text[slice(*span)] if span else None  # noqa: E731
+    return [(part(a.source), part(a.cue), part(a.content)) for a in attribution.find_attributions(nlp(text), load())]
+
+
+def by_cue(nlp, text, cue):
+    return next((f for f in found(nlp, text) if f[1] is not None and f[1].startswith(cue)), None)
+
+
+def test_a_learned_cue_keeps_its_content_when_a_cue_lies_inside_it(nlp):
+    text = "The minister spoke about reforms that unions say will cost jobs."
+    assert by_cue(nlp, text, "spoke") == ("The minister", "spoke", "about reforms that unions say will cost jobs")
+
+
+def test_a_participle_after_a_cue_clause_is_the_cue_subjects(nlp):
+    text = "The governor insisted that he has expanded the budget, claiming that he is responsible for the surplus."
+    assert by_cue(nlp, text, "claiming") == ("The governor", "claiming", "that he is responsible for the surplus")
+
+
+def test_calling_for_someone_to_act(nlp):
+    text = "The mayor is calling for the national government to take a stronger role in the harbour dispute."
+    source, _cue, content = by_cue(nlp, text, "calling")
+    assert source == "The mayor" and content.startswith("for the national government to take")
+
+
+def test_a_dateline_is_not_the_source(nlp):
+    text = "Talks resume.\n\nLISBON (AP) — Two union leaders and the labour minister pledged to work together on pay."
+    assert by_cue(nlp, text, "pledged")[0] == "Two union leaders and the labour minister"
+
+
+def test_a_speech_tag_with_an_apposition_after_a_quotation(nlp):
+    text = "“We cannot argue with that!” Murphy, the head of the farmers’ group, tweeted on Friday with an image."
+    assert by_cue(nlp, text, "tweeted") == ("Murphy, the head of the farmers’ group", "tweeted",
+                                             "“We cannot argue with that!”")
