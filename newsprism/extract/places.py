@@ -17,12 +17,13 @@ Helpers for later stages (events, claims):
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from typing import Any
 
-from ..geo.gazetteer import open_gazetteer
-from ..geo.mentions import find_mentions
+from ..geo.gazetteer import Gazetteer, name_key, open_gazetteer
+from ..geo.mentions import Mention, find_mentions
 from ..geo.resolve import demonym_countries, resolve
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
@@ -38,7 +39,42 @@ def extract(parsed: ParsedArticle) -> dict[str, Any]:
         if m.text in people and m.cue not in ("type", "before"):
             m.cue, m.hint = "currency", "not-a-place"
     demonym_ctx = demonym_countries(tok.text for tok in parsed.doc)
-    return {"places": resolve(mentions, gaz, parsed.text, demonym_ctx)}
+    expanded = _expand_abbreviations(mentions, gaz, demonym_ctx)
+    places = resolve(mentions, gaz, parsed.text, demonym_ctx)
+    return {"places": _as_written(places, expanded) if expanded else places}
+
+
+def _expand_abbreviations(mentions: list[Mention], gaz: Gazetteer, demonym_ctx: Counter[str]) -> set[int]:
+    """ "(Salem, TN)": a state abbreviation is looked up as the state it stands for; of several ("TN": Tamil Nadu,
+    Tennessee) the one the towns it contains lie in, else the one of a country the article's demonyms name, else
+    the first listed. Returns the start offsets of the mentions looked up under another name."""
+    expanded = set()
+    for idx, m in enumerate(mentions):
+        if not m.expansions:
+            continue
+        inside = [o for o in mentions if o.container == idx and not o.expansions]
+        votes: Counter[int] = Counter()
+        for o in inside:
+            cands = gaz.lookup(o.text)
+            for k, (name, iso3) in enumerate(m.expansions):
+                if any(c.admin1 and name_key(c.admin1) == name_key(name) for c in cands):
+                    votes[k] += 2
+                elif any(c.country == iso3 for c in cands):
+                    votes[k] += 1
+        for k, (_, iso3) in enumerate(m.expansions):
+            votes[k] += 0.5 * (demonym_ctx.get(iso3, 0) > 0)
+        best = max(range(len(m.expansions)), key=lambda k: (votes[k], -k))
+        m.text = m.expansions[best][0]
+        expanded.add(m.start)
+    return expanded
+
+
+def _as_written(places: list[Place], expanded: set[int]) -> list[Place]:
+    """Places found under an abbreviation's full name keep the name as written ("TN") as their name."""
+    return [
+        dataclasses.replace(p, name=p.mentions[0].text) if p.mentions and p.mentions[0].start in expanded else p
+        for p in places
+    ]
 
 
 def _known_non_places(parsed: ParsedArticle) -> set[str]:

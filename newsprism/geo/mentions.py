@@ -48,6 +48,7 @@ class Mention:
     typed_end: int | None = None  # end of "X district" when a type word follows the name
     subject: bool = False  # the name is a grammatical subject or possessor ("Putin in Moscow said")
     plural_type: bool = False  # typed by a plural before it ("villages of X, Y and Z"): the whole list is of that type
+    expansions: tuple[tuple[str, str], ...] = ()  # (name, ISO3) a state abbreviation may stand for ("TN", place_abbrev)
 
     @property
     def located(self) -> bool:
@@ -84,6 +85,17 @@ def words() -> dict[str, Any]:
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
+
+
+@functools.lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
+    """State and province abbreviations ("TN", "J&K", "NSW") -> the (name, ISO3) pairs they may stand for."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for line in lexicon_text("place_abbrev.v1.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            abbrev, name, iso3 = (part.strip() for part in line.split("\t")[:3])
+            out.setdefault(abbrev, []).append((name, iso3))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def toponym_like(name: str) -> bool:
@@ -370,6 +382,7 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     for m in mentions:  # "Carora, Lara state": a name inside a typed area is a place
         if m.cue is None and m.container is not None and mentions[m.container].cue in ("type", "before"):
             m.cue = "contained"
+    _comma_abbreviations(text, mentions)
 
 
 def _location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
@@ -381,12 +394,15 @@ def _location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) ->
     for group in _bracket_groups(text, mentions, type_words):
         before = mentions[group[0] - 1] if group[0] > 0 else None
         if before is None or not _right_before_bracket(text, before, mentions[group[0]]):
-            continue
-        if _acronym(before.text) or len(group) == 1 and not (before.located or before.label in PLACE_LABELS):
+            if len(group) < 2 or not _after_words(text, mentions[group[0]]):
+                continue  # "the tribal region (At Taffah, Al Bayda)": two or more names after a noun phrase
+        elif _acronym(before.text) or len(group) == 1 and not (before.located or before.label in PLACE_LABELS):
             continue  # "DPEIN (Dewan Perkasa ...)", "Hoy No Circula (No Circulation Today)": a spelled-out name
         for k in group:
             m = mentions[k]
             if _acronym(m.text):
+                if k != group[0] or before is not None and before.located:  # "(Salem, TN)", "Nigohan (UP)"
+                    _abbreviation(m)
                 continue  # "(ELN)", "(CPI-Maoist)" name organisations
             m.subject = False  # a name in brackets is an apposition, not the subject of a verb
             if m.cue in (None, "prep", "strong-prep", "loc-prep", "list", "chain"):
@@ -432,6 +448,34 @@ def _right_before_bracket(text: str, before: Mention, first: Mention) -> bool:
         return False
     words_ = re.sub(r"\[[^\]]*\]", " ", between).replace(",", " ").replace("]", " ").split()
     return all(word.lower() in words()["admin_words"] or word.lower() in FILLERS for word in words_)
+
+
+def _after_words(text: str, first: Mention) -> bool:
+    """The bracket opens after a word of the sentence (not at its start, not after a number or another bracket)."""
+    opening = text.rfind("(", 0, first.start)
+    before = text[max(0, opening - 30):opening].rstrip()
+    return bool(before) and (before[-1].isalpha() or before[-1] == "]")
+
+
+def _abbreviation(m: Mention) -> None:
+    """A state abbreviation where a containing area is written: looked up as the names it stands for."""
+    table = abbreviations()
+    if m.text in table:
+        m.expansions = table[m.text]
+        m.cue, m.hint, m.label, m.subject = "chain", "admin", None, False
+
+
+def _comma_abbreviations(text: str, mentions: list[Mention]) -> None:
+    """ "Austin, TX", "Salem town, TN": an abbreviation after a comma that follows a place is its state."""
+    for idx in range(1, len(mentions)):
+        m, prev = mentions[idx], mentions[idx - 1]
+        if m.expansions or m.text not in abbreviations() or not (prev.located or prev.expansions):
+            continue
+        between = _strip_type_word(text[prev.end:m.start], words()["admin_words"])
+        if between.strip() == "," and "\n" not in between:
+            _abbreviation(m)
+            if prev.container is None:
+                prev.container = idx
 
 
 def _alternate_names(text: str, mentions: list[Mention]) -> None:

@@ -49,3 +49,24 @@ def test_a_spelled_out_acronym_in_brackets_is_not_a_place(settings):
 def test_one_name_in_brackets_after_a_person_is_not_a_place(settings):
     text = "On 2 May 2020, the group's leader Mohammed Wolkenau (Abu Ndekoville) was arrested."
     assert "Abu Ndekoville" not in {p.name for p in _places(settings, text)}
+
+
+def test_a_state_abbreviation_in_a_container_is_the_state_it_stands_for(settings):
+    text = "On 30 April 2020, weavers held a protest in Salem city (Salem, TN) demanding relief."
+    places = _places(settings, text)
+    tn = next(p for p in places if p.name == "TN")  # the name as written
+    assert tn.resolved and tn.country == "IND" and tn.precision == 2 and tn.mentions[0].text == "TN"
+    salem = next(p for p in places if p.name == "Salem")
+    assert salem.country == "IND"  # the state settles which Salem
+
+
+def test_an_abbreviation_shared_by_two_countries_follows_the_town_it_contains(settings):
+    places = _places(settings, "On 5 May 2020, about 200 people protested in Memphis, TN, against the lockdown.")
+    tn = next(p for p in places if p.name == "TN")
+    assert tn.country == "USA"
+
+
+def test_an_abbreviation_outside_a_container_is_not_a_place(settings):
+    text = "On 5 May 2020, the TN government said that the UP police would help. Protesters gathered in Chennai."
+    names = {p.name for p in _places(settings, text)}
+    assert "TN" not in names and "UP" not in names
