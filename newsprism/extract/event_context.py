@@ -217,15 +217,21 @@ def context_date(parsed: ParsedArticle, sent: Sentence) -> DateRef | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _anaphor_before() -> re.Pattern[str]:
+def _merge_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = json.loads(resources.files(__package__).joinpath("lexicons", "event_merge.v1.json").read_text("utf-8"))
-    return re.compile(data["anaphor_before"], re.I)
+    return re.compile(data["anaphor_before"], re.I), re.compile(data["partitive_before"], re.I)
 
 
 def refers_back(text: str, trigger_start: int, sentence_start: int) -> bool:
     """Whether the words right before a trigger make it a reference to an event told before ("condemned the
     attack", "after Tuesday's killings"): ``lexicons/event_merge.v1.json``."""
-    return bool(_anaphor_before().search(text[max(sentence_start, trigger_start - 40):trigger_start]))
+    return bool(_merge_cues()[0].search(text[max(sentence_start, trigger_start - 40):trigger_start]))
+
+
+def partitive(text: str, trigger_start: int, sentence_start: int) -> bool:
+    """Whether the trigger is a casualty word taken as a part of a toll told before ("nineteen of the injured",
+    "among the dead"): ``lexicons/event_merge.v1.json``."""
+    return bool(_merge_cues()[1].search(text[max(sentence_start, trigger_start - 20):trigger_start]))
 
 
 def finer_within(coarse: Place, place: Place, km: float = 100.0) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
-from .event_context import finer_within, refers_back
+from .event_context import finer_within, partitive, refers_back
 
 if TYPE_CHECKING:
     from .events import Candidate
@@ -107,30 +107,52 @@ def _join_or_new(groups: list[Candidate], c: Candidate) -> None:
 
 
 def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
-    """"The UN condemned the attack": an event told only by mentions that refer back and tell nothing new (no date,
-    no figure) is the latest earlier event of its type, however far back."""
+    """"The UN condemned the attack": mentions that refer back and tell nothing new (no date, no figure) are the latest
+    earlier event of their type, however far back. So are casualties taken as a part of a toll told before
+    ("nineteen of the injured were taken to X"), with any earlier violent event. Such mentions leading a group that
+    goes on with news of its own ("Y said the protests were paid for. Protests also spread to Z") leave it, and the
+    group stands for its first mention of news."""
     type_of = lexicons().type_of
     out: list[Candidate] = []
     for g in sorted(groups, key=lambda g: g.members[0].index):
-        if all(m.date is None and not any(n.best > 0 for n in m.counts.values())
-               and refers_back(text, m.trigger.start, m.sentence.start) for m in g.members):
-            before = [t for t in out if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)
-                      and all(_compatible(t, m) for m in g.members)]
-            if before:
-                target = max(before, key=lambda t: max(m.index for m in t.members))
-                for m in g.members:
-                    m.reference = True
-                target.members = sorted(target.members + g.members, key=lambda m: m.index)
+        leading = []
+        for m in g.members:
+            if not _refers(m, text):
+                break
+            leading.append(m)
+        partitive_only = bool(leading) and all(partitive(text, m.trigger.start, m.sentence.start) for m in leading)
+        before = [t for t in out if all(_dates_agree(t, m) for m in leading) and (
+            (partitive_only and t.violent_or_protest()) or (
+                type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type) and all(_compatible(t, m) for m in leading)))]
+        if leading and before:
+            target = max(before, key=lambda t: max(m.index for m in t.members))
+            for m in leading:
+                m.reference = True
+            target.members = sorted(target.members + leading, key=lambda m: m.index)
+            rest = [m for m in g.members if m not in leading]
+            if not rest:
                 continue
+            g, rest[0].members = rest[0], rest
         out.append(g)
     return out
+
+
+def _refers(m: Candidate, text: str) -> bool:
+    if m.date is not None:
+        return False
+    if partitive(text, m.trigger.start, m.sentence.start):
+        return True
+    return not any(n.best > 0 for n in m.counts.values()) and refers_back(text, m.trigger.start, m.sentence.start)
 
 
 def fold_headings(groups: list[Candidate], is_heading: Callable[[Candidate], bool]) -> list[Candidate]:
     """A headline or subhead sums up an event its body tells: an event told only in headings joins the body's event
     of its type, or else the body's first violent or protest event, when their places and dates agree
-    ("Six dead as demonstrators clash with police in X" and "security forces clashed with protesters … in X")."""
+    ("Six dead as demonstrators clash with police in X" and "security forces clashed with protesters … in X").
+    A group that starts in the headline and goes on in the body is first split there: the headline sums up the
+    article, not the body mention that happened to follow it."""
     type_of = lexicons().type_of
+    groups = [part for g in groups for part in _split_heading(g, is_heading)]
     out = list(groups)
     for g in groups:
         if not all(is_heading(m) for m in g.members):
@@ -141,11 +163,30 @@ def fold_headings(groups: list[Candidate], is_heading: Callable[[Candidate], boo
         if type_of.get(g.sub_event_type) == "Strategic developments":  # a catch-all type: the very same sub-type only
             same = [t for t in same if t.sub_event_type == g.sub_event_type != "Other"]
         related = [t for t in body if g.violent_or_protest() and t.violent_or_protest()]
+        if all(m.vague for m in g.members):  # a generic headline ("Bombers kill 18") is coded loosely: the body's lead
+            same = []
         target = min(same or related, key=lambda t: t.members[0].index, default=None)
         if target is not None:
             target.members = sorted(target.members + g.members, key=lambda m: m.index)
             out.remove(g)
     return out
+
+
+def _split_heading(g: Candidate, is_heading: Callable[[Candidate], bool]) -> list[Candidate]:
+    lead = []
+    for m in g.members:
+        if not is_heading(m):
+            break
+        lead.append(m)
+    if not lead or len(lead) == len(g.members):
+        return [g]
+    rest = g.members[len(lead):]
+    parts = []
+    for members in (lead, rest):
+        head = g if g in members else members[0]  # the group's coding stays with the part that holds it
+        head.members = members
+        parts.append(head)
+    return parts
 
 
 def _gap(group: Candidate, c: Candidate) -> int:

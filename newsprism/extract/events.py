@@ -59,6 +59,7 @@ _QUALIFIER_CUE = re.compile(r"(suspect|alleged|presum|purported|so-called)", re.
 _APPROX_CUE = re.compile(r"(?:around|about|approximately|roughly|nearly|almost|some|circa|up to)", re.I)
 _APPROX_OF = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|thousands|"
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid|early|late|midnight|noon)\w*\b)", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _REPORTED = re.compile(r"\b(reportedly|allegedly|apparently|it appears|presumably|presumed|suspected|unconfirmed)\b", re.I)
 
 
@@ -193,7 +194,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         found = rule.lower.finditer(low, sent.start, sent.end) if low is not None else \
             rule.pattern.finditer(text, sent.start, sent.end)
         for m in found:
-            if any(m.start() - 50 <= end <= m.start() for end in cues):  # a hedge governs the trigger
+            if any(m.start() - 50 <= end <= m.end() for end in cues):  # a hedge governs the trigger (or splits it)
                 continue
             if any(a <= m.start() < b for a, b in dates):  # "March 3" is a date, not a march
                 continue
@@ -209,6 +210,8 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         return None  # a date after publication: announced or planned, not (yet) an event
     if date is not None and base and _background(date, base[:10], parsed.settings.extra.get("events_max_age_days", 92)):
         return None  # "during protests in Sudan in 2013": background, not news of the day
+    if date is not None and _SINCE.search(text, max(sent.start, date.span.start - 12), date.span.start):
+        return None  # "has killed 40,000 people since 2009": a toll over a period, not an event
     fixed = next(((r, m) for r, m in matches if r.sub_event_type), None)
     first_rule, first_m = min(matches, key=lambda rm: rm[1].start())
     families = {r.family for r, _ in matches}

@@ -313,3 +313,67 @@ def test_protesters_fighting_the_police_is_a_violent_demonstration(blank_nlp, se
     (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text))
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
     assert event.actor1 is not None and event.actor1.inter == 5
+
+
+def test_a_toll_since_a_year_is_background(blank_nlp, settings):
+    text = "The insurgency has killed more than 40,000 people in the region since 2009."
+    dated = [date(text, "2009", "2009-01-01")]
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, text, published=None, dates=dated)) == []
+    text = "Gunmen killed 40 people in the region in 2009."  # dated, not a period: an event (no publication date to age it)
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, text, published=None,
+                                              dates=[date(text, "2009", "2009-01-01")]))
+    text = "The insurgency has killed more than 40,000 people over the past decade."
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, text)) == []
+
+
+def test_a_hedge_inside_a_trigger_governs_it(blank_nlp, settings):
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, "Residents fear more attacks on the market.")) == []
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, "Residents attacked the police station."))
+
+
+def test_a_part_of_the_toll_joins_the_event_wherever_the_wounded_were_taken(blank_nlp, settings):
+    text = ("Gunmen attacked a market in Kadu on Monday, killing 12 people and wounding 30.\n\n"
+            "Officials said the area was calm.\n\nNineteen of the injured were taken to Zaria.")
+    parsed = parsed_of(blank_nlp, settings, text, dates=[date(text, "Monday", "2022-01-03")],
+                       places=[place(text, "Kadu", country="NGA", precision=1, latitude=10.0, longitude=7.0),
+                               place(text, "Zaria", country="NGA", precision=1, latitude=11.1, longitude=7.7)])
+    (event,) = events_stage.find_events(parsed)
+    assert event.place is not None and event.place.name == "Kadu"
+    assert event.injured is not None and event.injured.best == 30
+    assert any("Nineteen of the injured" in span.text for span in event.evidence)
+
+
+def test_a_reference_leading_a_group_leaves_it_for_the_event_it_refers_to(blank_nlp, settings):
+    text = ("Police fired tear gas at protesters in Tbilisi on Friday. The prime minister said the protests were "
+            "paid for from abroad. Protests also spread to Batumi, according to local media.")
+    places = [place(text, "Tbilisi", country="GEO", precision=1, latitude=41.7, longitude=44.8),
+              place(text, "Batumi", country="GEO", precision=1, latitude=41.6, longitude=41.6)]
+    parsed = parsed_of(blank_nlp, settings, text, dates=[date(text, "Friday", "2022-01-07")], places=places)
+    events = events_stage.find_events(parsed)
+    by_place = {e.place.name: e for e in events if e.place is not None}
+    assert set(by_place) == {"Tbilisi", "Batumi"}
+    assert any("paid for" in span.text for span in by_place["Tbilisi"].evidence)
+    assert [span.text[:22] for span in by_place["Batumi"].evidence] == ["Protests also spread t"]
+
+
+def _cand(text, words, sub, index, vague=False, fixed=False):
+    start = text.index(words)
+    return events_stage.Candidate(
+        index=index, sentence=Sentence(start, start + len(words), words), trigger=Span.of(text, start, start + 5),
+        kind=sub, sub_event_type=sub, confidence=0.8, fixed=fixed, vague=vague, inter1=None, inter2=None,
+        inter1_probs={}, actors=[], counts={}, date=None, places=[], claim=None)
+
+
+def test_a_group_from_the_headline_into_the_body_is_split_and_a_generic_headline_joins_the_lead():
+    from newsprism.extract import event_merge
+
+    text = "Bombers kill 18\n\nBombers attacked a wedding.\n\nA soldier was also shot dead at a post.\n\nX"
+    headline = _cand(text, "Bombers kill 18", "Armed clash", 0, vague=True)
+    lead = _cand(text, "Bombers attacked a wedding.", "Attack", 1, fixed=True)
+    later = _cand(text, "A soldier was also shot dead at a post.", "Armed clash", 2, vague=True)
+    headline.members, lead.members = [headline, later], [lead]
+    is_heading = lambda c: c is headline  # noqa: E731
+    groups = event_merge.fold_headings([headline, lead], is_heading)
+    # the headline sums up the lead, though the classifier coded it as the body's later clash
+    assert sorted([m.index for m in g.members] for g in groups) == [[0, 1], [2]]
+    assert later in groups and later.members == [later]
