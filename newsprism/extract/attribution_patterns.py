@@ -141,6 +141,15 @@ def verb_attribution(
         unnamed = True  # "Asked if ...", a headline's "Says ...": a cue the model is sure of with no subject
     if source is None and not unnamed:
         return None  # e.g. an imperative "say ..." or a fragment: not an attribution
+    if source_tok is not None and tok.lemma_.lower() in lex.words("impression_verbs") and source_tok.head.i == tok.i \
+            and has_dep(tok, ("xcomp", "acomp", "oprd", "ccomp", "attr")) \
+            and not any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.verb_cues for c in tok.children):
+        # "The donors appear to have ties to X": how something looks to the writer; its subject is what it is about
+        # (but "she appeared to imply that ..." is her saying it)
+        source, unnamed = None, True
+        if content is not None and content[0] > source_tok.idx:
+            content = (chars(doc, *np_span(source_tok)) or content)[0], content[1]
+        source_tok = None
     chan = channel[0] if channel else None
     learned = cue.lemma not in lex.verb_cues
     if learned and not cue.takes_object and not reports_something(tok) and not in_any(content, regions):

@@ -51,3 +51,13 @@ def test_a_speech_tag_with_an_apposition_after_a_quotation(nlp):
     text = "“We cannot argue with that!” Murphy, the head of the farmers’ group, tweeted on Friday with an image."
     assert by_cue(nlp, text, "tweeted") == ("Murphy, the head of the farmers’ group", "tweeted",
                                              "“We cannot argue with that!”")
+
+
+def test_how_something_seems_has_no_source_and_its_subject_is_content(nlp):
+    text = "The new donors appear to have close ties to the mining company."
+    assert by_cue(nlp, text, "appear") == (None, "appear", "The new donors appear to have close ties to the mining company")
+
+
+def test_seeming_to_say_something_keeps_its_speaker(nlp):
+    text = "The minister appeared to suggest that the border would reopen soon."
+    assert [f[0] for f in found(nlp, text)] == ["The minister"]
