@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from ..model import Place, Span
 from .boundaries import SITE_TOWN_MIN, join_adjacent, route_ends, split_run_on
 from .build import lexicon_text
+from .context import CURATED, OBVIOUS_CITY, Context, countries_in_names
 from .gazetteer import Candidate, Gazetteer, haversine_km, loose_key, name_key
 from .mentions import Mention, words
 
-CURATED = {"country": 4.0, "continent": 3.0, "region": 3.0}
 FUZZY_MIN = 85.0  # rapidfuzz ratio a misspelling needs on its own
 FUZZY_MIN_IN_CONTEXT = 80.0  # ... and when the candidate is in the article's country or container
 BIG_PLACE = 250_000  # a fuzzy match outside the article's countries must be at least this big ...
@@ -38,12 +38,9 @@ FUZZY_MIN_OUT_OF_CONTEXT = 92.0  # ... and this close
 FUZZY_CLOSE = 94.0  # a one-letter variant ("Kokshetaou") of a town this big is taken when no country contradicts
 FUZZY_CLOSE_POPULATION = 100_000
 FUZZY_ADMIN = 92.0  # ... and a spelling variant of a first-level area (provinces are few and their names distinctive)
-OBVIOUS_CITY = 100_000  # a capitalised name with no place cue is taken as a town this big
 OBVIOUS_ALTERNATE = 250_000  # ... or this big when the name is only one of its alternate names
 NEAR_KM = 150.0
 OTHER_ADMIN1 = 1.5  # a town known to lie in another first-level area than the one the text puts it in
-CONTEXT_TOWN = 20_000  # a town this big, known in one country only, says the country as much as its name
-CONTEXT_FULL = 1.0  # votes that make a country the article's context with full weight
 NO_POINT = 1.5
 NO_POINT_AREA = 0.5
 MAIN_NAME = 1.0  # an entry's own name beats a ten times bigger place's alternate name
@@ -55,6 +52,7 @@ JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own 
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
 FOREIGN_ALTERNATE_MIN_POPULATION = 250_000  # ... nor, by an alternate name only, places smaller than this
+FOREIGN_HAMLET = 5_000  # ... and where the article's other countries are only hinted at, hamlets abroad are not taken
 
 
 @dataclass
@@ -106,12 +104,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     mentions = split_run_on(join_adjacent(mentions, gaz, text), gaz, text)
     route_ends(mentions, text)
     exact = [_exact(m, gaz, text) for m in mentions]
-    context = _context(mentions, exact, demonym_ctx + _countries_in_names(mentions, gaz))
-    first = [_choose(m, cands, gaz, context, None) for m, cands in zip(mentions, exact, strict=True)]
+    ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz))
+    first = [_choose(m, cands, gaz, ctx.of(k), None) for k, (m, cands) in enumerate(zip(mentions, exact, strict=True))]
     for idx, m in enumerate(mentions):  # a container is chosen together with what it contains
         heads = [k for k, h in enumerate(mentions) if h.container == idx and h.located and not h.subject and exact[k]]
         if heads and first[idx] is not None:
-            first[idx] = _joint_container(m, exact[idx], [(mentions[k], exact[k]) for k in heads], context, first[idx])
+            first[idx] = _joint_container(m, exact[idx], [(mentions[k], exact[k]) for k in heads], ctx.of(idx), first[idx])
     final: list[_Choice | None] = list(first)
     done: set[int] = set()
     for idx in reversed(range(len(mentions))):  # outer areas first: "Miango (Bassa LGA, Plateau)"
@@ -129,7 +127,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         if container is not None and m.cue in (None, "prep") and not m.subject:
             m.cue = "contained"  # "residents of Daret Azza in Aleppo" (but not "Merkel in Berlin said")
         if container is not None:
-            final[idx] = _choose(m, exact[idx], gaz, context, container)
+            final[idx] = _choose(m, exact[idx], gaz, ctx.of(idx), container)
         done.add(idx)
     resolved_lists = {m.list_id for m, c in zip(mentions, final, strict=True) if c is not None and m.list_id}
     for idx, m in enumerate(mentions):  # "Daret Azza in Aleppo": inside a resolved place, an unknown name is a place
@@ -252,45 +250,6 @@ def _lookup_ok(m: Mention) -> bool:
     if m.text.isupper() and len(m.text) <= 5 and m.label not in ("GPE", "LOC"):
         return m.cue is not None or m.label is None  # acronyms: "UAE" yes, "NAF" only as a country
     return True
-
-
-def _countries_in_names(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
-    """ "Panama City", "Kuwait City", "Guatemala City": a town named after its country says which country."""
-    found: Counter[str] = Counter()
-    for m in mentions:
-        parts = m.text.split()
-        if len(parts) == 2 and parts[1].lower() == "city":
-            for c in gaz.lookup(parts[0]):
-                if c.kind == "country" and c.country:
-                    found[c.country] += 2
-    return found
-
-
-def _context(mentions: list[Mention], exact: list[tuple[Candidate, ...]], demonym_ctx: Counter[str]) -> dict[str, float]:
-    votes: Counter[str] = Counter()
-    for m, cands in zip(mentions, exact, strict=True):
-        if not cands:
-            continue
-        if not m.located:
-            cands = tuple(c for c in cands if c.kind in CURATED)
-            if not cands or m.label in ("PERSON", "ORG"):
-                continue
-        weight = 2.0 if m.cue == "dateline" else 1.0
-        countries = {c.country for c in cands if c.country}
-        country_kind = [c for c in cands if c.kind == "country"]
-        if country_kind:
-            votes[country_kind[0].country or ""] += 1.5 * weight
-        elif len(countries) == 1:  # a name known in one country only (a hamlet's word counts less)
-            big = any(c.kind != "city" or c.population >= CONTEXT_TOWN for c in cands)
-            votes[next(iter(countries))] += weight * (1.0 if big else 0.5)
-    for iso3, n in demonym_ctx.items():
-        votes[iso3] += min(1.5, 0.5 * n)
-    votes.pop("", None)
-    if not votes:
-        return {}
-    best = max(votes.values())
-    # relative to the article's main country, and absolute: one hamlet alone is weak evidence
-    return {iso3: min(v / best, v / CONTEXT_FULL) for iso3, v in votes.items()}
 
 
 def _score(m: Mention, c: Candidate, context: dict[str, float], container: _Choice | None) -> float:
@@ -437,10 +396,16 @@ def _outside(c: Candidate, container: _Choice | None) -> bool:
 def _foreign(c: Candidate, context: dict[str, float]) -> bool:
     """A small place in a country the article does not otherwise name, while it clearly names another (a place
     known by that name only as an alternate name counts as small up to a bigger size: "Komo" is not Como)."""
-    big = FOREIGN_MIN_POPULATION if c.main else FOREIGN_ALTERNATE_MIN_POPULATION
-    if not context or c.kind in CURATED or c.kind == "admin1" or not c.country or c.population >= big:
+    if not context or c.kind in CURATED or c.kind == "admin1" or not c.country:
         return False
-    return context.get(c.country, 0.0) < 0.25 and max(context.values()) >= 0.99
+    strength = max(context.values())
+    if strength >= 0.99:
+        big = FOREIGN_MIN_POPULATION if c.main else FOREIGN_ALTERNATE_MIN_POPULATION
+    elif strength >= 0.5:  # weaker evidence (one demonym, one hamlet's name) still outweighs a foreign hamlet
+        big = FOREIGN_HAMLET
+    else:
+        return False
+    return c.population < big and context.get(c.country, 0.0) < 0.25
 
 
 def _obvious(c: Candidate, context: dict[str, float], w: dict[str, object], m: Mention) -> bool:

@@ -1,0 +1,131 @@
+"""The article's country context: the countries its confident places, containers and demonyms agree on.
+
+Each mention votes for one country when its readings agree on it: a country name (1.5), a name whose
+own-spelled readings all lie in one country (1.0 when one of them is an area or a sizeable town, 0.5 for
+a hamlet's word), a name known there only as an alternate name or a transliteration variant (less).
+A name the text does not put in a place context still votes, at half weight, when it can hardly be
+anything else (a country, a province's own name, a big city's own name: "Accra" that the NER calls an
+organisation). Demonyms add their country ("Kazakh police").
+
+A mention is scored against the votes of all names, but its own vote is dropped when it is weak (a
+hamlet's name, an alternate name, a transliteration) and the *other* names point elsewhere: a small
+foreign homonym must not make its own country the context ("Salim [..] and Human villages (Qaatabah,
+Ad Dali)"). A name alone in its article keeps its own vote ("Halba", a town of one country).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .gazetteer import Candidate, Gazetteer, name_key
+from .mentions import Mention
+
+CURATED = {"country": 4.0, "continent": 3.0, "region": 3.0}
+CONTEXT_TOWN = 20_000  # a town this big, known in one country only, says the country as much as its name
+CONTEXT_FULL = 1.0  # votes that make a country the article's context with full weight
+OBVIOUS_CITY = 100_000  # a big city's own name says its country even with no place cue
+OWN_VOTE = 1.0  # a name's own vote this strong (its own spelling, a sizeable place) is never overruled by the others
+UNPLACED = 0.5  # the weight of a vote from a name the text does not put in a place context
+HAMLET = 5_000  # a transliteration variant of a place this small says little
+
+
+def countries_in_names(mentions: Sequence[Mention], gaz: Gazetteer) -> Counter[str]:
+    """ "Panama City", "Kuwait City", "Guatemala City": a town named after its country says which country."""
+    found: Counter[str] = Counter()
+    for m in mentions:
+        parts = m.text.split()
+        if len(parts) == 2 and parts[1].lower() == "city":
+            for c in gaz.lookup(parts[0]):
+                if c.kind == "country" and c.country:
+                    found[c.country] += 2
+    return found
+
+
+def _big(c: Candidate) -> bool:
+    return c.kind != "city" or c.population >= OBVIOUS_CITY or (c.main and c.population >= CONTEXT_TOWN)
+
+
+def vote(m: Mention, cands: Sequence[Candidate]) -> tuple[str, float] | None:
+    """The country this mention's readings agree on, and the weight of that vote (None: no vote)."""
+    if not cands:
+        return None
+    weight = 2.0 if m.cue == "dateline" else 1.0
+    country = next((c for c in cands if c.kind == "country" and c.country), None)
+    if not m.located:
+        if m.label in ("PERSON", "NORP"):
+            return None
+        if country is not None:
+            return (country.country, 1.5 * weight) if m.label != "ORG" else None  # type: ignore[return-value]
+        own = [c for c in cands if not c.loose and (c.main or c.kind != "city")]
+        sure = [c for c in own if c.kind in CURATED or c.kind == "admin1" or c.population >= OBVIOUS_CITY]
+        if sure and len({c.country for c in own}) == 1 and sure[0].country:
+            return sure[0].country, UNPLACED  # "Accra" (an ORG to the NER), "Greater Accra"
+        return None
+    if country is not None:
+        return country.country, 1.5 * weight  # type: ignore[return-value]
+    own = [c for c in cands if not c.loose and (c.main or c.kind != "city")]
+    if own:
+        top = max(c.population for c in own)  # a sizeable place known by this name as an alternate one makes it ambiguous
+        countries = {c.country for c in cands if not c.loose and (c in own or 2 * c.population >= top)}
+        if len(countries) == 1 and own[0].country:
+            return own[0].country, weight * (1.0 if any(_big(c) for c in own) else 0.5)
+        if len(countries) > 1:
+            return None
+    other = [c for c in cands if not c.loose]  # known there only by an alternate name
+    pool = other or list(cands)  # ... or only as a transliteration variant
+    countries = {c.country for c in pool}
+    if len(countries) != 1 or not pool[0].country:
+        return None
+    big = any(c.population >= OBVIOUS_CITY for c in pool)
+    return pool[0].country, weight * (0.5 if big or other or pool[0].population >= HAMLET else 0.25)
+
+
+class Context:
+    """Votes per mention, and the context each mention is scored against (the others' votes)."""
+
+    def __init__(self, mentions: Sequence[Mention], exact: Sequence[Sequence[Candidate]], extra: Counter[str]):
+        self.keys = [name_key(m.text) for m in mentions]
+        self.votes = [vote(m, cands) for m, cands in zip(mentions, exact, strict=True)]
+        self.extra = Counter({iso3: min(1.5, 0.5 * n) for iso3, n in extra.items()})
+        self._cache: dict[str, dict[str, float]] = {}
+
+    def overall(self) -> dict[str, float]:
+        return self._for_key(None)
+
+    def of(self, idx: int) -> dict[str, float]:
+        """The context for mention ``idx``: the votes of every name, its own dropped when weak and contradicted."""
+        return self._for_key(self.keys[idx])
+
+    def _for_key(self, key: str | None) -> dict[str, float]:
+        cache_key = "\0all" if key is None else key
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        others: Counter[str] = Counter(self.extra)
+        own: Counter[str] = Counter()
+        for k, v in zip(self.keys, self.votes, strict=True):
+            if v is not None:
+                (own if k == key else others)[v[0]] += v[1]
+        if own and not self._overruled(own, others):
+            others.update(own)
+        out = _normalise(others)
+        self._cache[cache_key] = out
+        return out
+
+    @staticmethod
+    def _overruled(own: Counter[str], others: Counter[str]) -> bool:
+        """A weak vote of the name itself (a hamlet's, an alternate name's) that the other names contradict."""
+        if not others or max(own.values()) >= OWN_VOTE:
+            return False
+        best = max(others.values())
+        return best >= 0.5 and best > max(own.values()) and all(others.get(iso3, 0.0) < 0.25 * best for iso3 in own)
+
+
+def _normalise(votes: Counter[str]) -> dict[str, float]:
+    votes.pop("", None)
+    votes = Counter({k: v for k, v in votes.items() if v > 0})
+    if not votes:
+        return {}
+    best = max(votes.values())
+    # relative to the article's main country, and absolute: one hamlet alone is weak evidence
+    return {iso3: min(v / best, v / CONTEXT_FULL) for iso3, v in votes.items()}
