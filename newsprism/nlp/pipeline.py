@@ -56,6 +56,8 @@ class ParsedArticle:
 
 
 LINE_BREAKS = "newsprism_line_breaks"
+#: punctuation that never opens a sentence (unless a line starts with it)
+NO_SENTENCE_START = frozenset({",", ";", ")", "]", "%"})
 
 
 def _line_breaks_factory(nlp: Language, name: str, short_line: int) -> Any:
@@ -70,6 +72,9 @@ def _line_breaks_factory(nlp: Language, name: str, short_line: int) -> Any:
     def line_breaks(doc: Doc) -> Doc:
         wrapped = _hard_wrapped(doc.text)
         for token in doc[:-1]:
+            if token.i and token.text in NO_SENTENCE_START and "\n" not in doc[token.i - 1].text:
+                token.is_sent_start = False  # "TBILISI, Nov 29 (Reuters) -": the parser cut after the dateline's city
+                continue
             if not (token.is_space and "\n" in token.text):
                 continue
             following = doc[token.i + 1]

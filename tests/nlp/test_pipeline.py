@@ -49,3 +49,13 @@ def test_hard_wrapped_sentence_is_not_cut_at_a_line_break(settings):
     sentences = _sentences(settings, text)
     assert sentences[0].startswith("The minister") and sentences[0].endswith("talks went well.")
     assert len(sentences) == 3
+
+
+def test_no_sentence_starts_with_a_comma(settings):
+    text = ("Thousands rally in Tbilisi as police use water cannon on protesters\n\n"
+            "TBILISI, Nov 29 (Reuters) - Georgian police fired water cannon and tear gas on Friday night to disperse "
+            "thousands of protesters who had gathered outside parliament in Tbilisi, a day after the government said "
+            "it would suspend talks on joining the European Union.")
+    sentences = _sentences(settings, text)
+    assert sentences[1].startswith("TBILISI, Nov 29")
+    assert not any(s.startswith((",", ";", ")")) for s in sentences)
