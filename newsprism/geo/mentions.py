@@ -25,10 +25,11 @@ NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", 
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.I)
 _CHAIN_SEP = re.compile(r"^\s*,\s*$")
 _CONTAINER_SEP = re.compile(
-    r"^\s*(?:(?:,\s*)?(?:of|in|near|outside)(?:\s+(?:the|rural|\w+ern|north|south|east|west|central|greater))*"
-    r"(?:\s+(?:countryside|outskirts|suburbs?|part|parts|areas?|district|province|region|governorate)\s+of)?|\()\s*$",
+    r"^\s*(?:(?:,\s*)?(?:of|in|near|outside)(?:\s+(?:the|rural|(?:\w+-)?\w+ern|north|south|east|west|central|greater))*"
+    r"(?:\s+(?:countryside|outskirts|suburbs?|part|parts|areas?|district|province|region|governorate))?(?:\s+of)?|\()\s*$",
     re.I,
 )
+LOC_PREP_LABELS = {None, "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"}
 FILLERS = {"center", "centre", "headquarters", "outskirts", "countryside", "area", "city"}
 _ALT_THEN_BRACKET = re.compile(r"^\s*\]\s*\(\s*$")  # "X [Y] (Z": after another name in square brackets
 _GROUP_SEP = re.compile(r"^\s*(?:,|,?\s*(?:and|&))?\s*$")
@@ -69,8 +70,8 @@ class Mention:
         if self.cue == "contained" and self.label in (None, "PERSON", "GPE", "LOC", "FAC") and not self.subject:
             # "shelled Kafr Taal in Aleppo" yes; "Merkel in Berlin said", "met Putin in Moscow" no
             return self.label != "PERSON" or toponym_like(self.text)
-        if self.cue == "loc-prep" and self.label in (None, "PERSON", "ORG", "GPE", "LOC", "FAC"):
-            return True  # "near Novoselivka Druha": the NER often takes unfamiliar place names for people
+        if self.cue == "loc-prep" and (self.label in LOC_PREP_LABELS or self.label == "DATE" and not _has_digit(self.text)):
+            return True  # "near Novoselivka Druha", "in Taalabaya": the NER takes unfamiliar place names for people, dates
         return self.cue in ("strong-prep", "list", "chain", "contained") and self.label not in NOT_PLACE_LABELS
 
 
@@ -96,6 +97,10 @@ def abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
             abbrev, name, iso3 = (part.strip() for part in line.split("\t")[:3])
             out.setdefault(abbrev, []).append((name, iso3))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _has_digit(name: str) -> bool:
+    return any(ch.isdigit() for ch in name)
 
 
 def toponym_like(name: str) -> bool:
@@ -178,7 +183,8 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
             else:
                 break
         end_of_run = j
-        while start <= j and (doc[start].lower_ == "the" or (doc[start].is_sent_start and doc[start].lower_ in w["never_alone"])):
+        while start <= j and (doc[start].lower_ in ("the", "of")
+                              or (doc[start].is_sent_start and doc[start].lower_ in w["never_alone"])):
             start += 1
         while j > start and w["admin_words"].get(doc[j].lower_) not in (None, "site"):
             j -= 1  # "Imam Sahib District": the type word is a hint, not the name

@@ -70,3 +70,23 @@ def test_an_abbreviation_outside_a_container_is_not_a_place(settings):
     text = "On 5 May 2020, the TN government said that the UP police would help. Protesters gathered in Chennai."
     names = {p.name for p in _places(settings, text)}
     assert "TN" not in names and "UP" not in names
+
+
+def test_the_office_of_a_town_names_the_town_not_the_office(settings):
+    text = "On 7 May 2020, at midnight, the house of the Mayor of Tyre was shot at by an unidentified attacker."
+    places = {p.name: p for p in _places(settings, text)}
+    assert "Mayor" not in places
+    assert places["Tyre"].resolved and places["Tyre"].country == "LBN"
+
+
+def test_a_name_in_a_direction_of_an_area_lies_in_that_area(settings):
+    from newsprism.geo.mentions import find_mentions
+    from newsprism.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(settings.spacy_model)
+    for text in ("On 5 May 2020, a battalion from Wolkenau in the south of Socotra island reportedly defected.",
+                 "On 5 May 2020, a drone flew over Wolkenau in the north-western countryside of Hama."):
+        mentions = find_mentions(nlp(text))
+        names = [m.text for m in mentions]
+        wolkenau = mentions[names.index("Wolkenau")]
+        assert wolkenau.container is not None and mentions[wolkenau.container].text in ("Socotra", "Hama")
