@@ -114,6 +114,8 @@ def verb_attribution(
         speaker = next((a for a in tok.ancestors if a.lemma_.lower() in lex.verb_cues), None)
         subj = next((c for c in speaker.children if c.dep_ == "nsubj"), None) if speaker is not None else None
         source_tok = subj or source_tok
+    if source_tok is not None and _quoted_apart(source_tok, tok, regions):
+        source_tok = None  # ""Like Oakland. Or Ferguson," Trump said": a word of the quotation does not say it
     source = None
     if source_tok is not None:
         source = chars(doc, *np_span(source_tok))
@@ -161,6 +163,11 @@ def verb_attribution(
 
 FINITE = ("VBD", "VBZ", "VBP")
 CLAUSE_MARKS = frozenset({"if", "whether", "for"})
+
+
+def _quoted_apart(word: Token, cue: Token, regions: list[tuple[int, int]]) -> bool:
+    """Whether a word lies inside a quotation that the cue is outside of."""
+    return any(s <= word.idx < e and not s <= cue.idx < e for s, e in regions)
 
 
 def _reflexive_object(tok: Token) -> bool:

@@ -61,3 +61,12 @@ def test_how_something_seems_has_no_source_and_its_subject_is_content(nlp):
 def test_seeming_to_say_something_keeps_its_speaker(nlp):
     text = "The minister appeared to suggest that the border would reopen soon."
     assert [f[0] for f in found(nlp, text)] == ["The minister"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("''They were rivals, but also friends,'' Ana Costa, the former minister, said of their time.",
+     "Ana Costa, the former minister"),
+    ("''Lisbon, Porto, Faro, Braga,'' Mr. Silva said. ''I am surprised.''", "Mr. Silva"),
+])
+def test_a_word_of_the_quotation_is_not_its_speaker(nlp, text, speaker):
+    assert by_cue(nlp, text, "said")[0] == speaker
