@@ -45,6 +45,7 @@ from .verbal import plover_type, with_verbal
 
 log = logging.getLogger(__name__)
 
+ARMED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROPERTY = "Looting/property destruction"
 ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
@@ -52,6 +53,8 @@ ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 #: trigger kinds that tell fighting between two armed sides
 BATTLE_KINDS = {"clash", "positions", "territory", "regains", "overtakes"}
+#: speakers who tell of an event rather than take part in it (named people and organisations may do both)
+REPORTER_KINDS = {"collective", "unnamed", "media"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
 #: hedges that qualify a person rather than the event ("a suspected thief was beaten")
 _QUALIFIER_CUE = re.compile(r"(suspect|alleged|presum|purported|so-called)", re.I)
@@ -227,6 +230,9 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         sub, confidence = _classify(model, masked_text, families, lex)
         kind = sub
     mentions = actor_words.mentions_in(text, sent.start, sent.end)
+    if claim is not None and claim.source is not None and claim.speaker.kind in REPORTER_KINDS:
+        source = claim.source  # "..., killing five people, activists said": the activists tell it, they did not do it
+        mentions = [a for a in mentions if a.inter in ARMED or a.end <= source.start or a.start >= source.end]
     counts = counts_in(text, sent.start, sent.end)
     followup = fixed is None and {r.kind for r, _ in matches} <= FOLLOWUP_KINDS and any(
         c.best > 0 for k, c in counts.items() if k != "size")
@@ -444,6 +450,8 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
         inter1 = max(c.inter1_probs, key=c.inter1_probs.__getitem__)
         if a1 is not None and c.inter1_probs.get(a1.inter, 0.0) >= 0.25:
             inter1 = a1.inter
+        elif a1 is not None and inter1 in (5, 6) and etype in ARMED_TYPES and not any(m.inter == inter1 for m in c.actors):
+            inter1 = a1.inter  # protesters or rioters no word of the sentence names do not fight, bomb or attack
     else:
         inter1 = a1.inter if a1 is not None else 7
     if a1 is None or a1.inter != inter1:

@@ -377,3 +377,16 @@ def test_a_group_from_the_headline_into_the_body_is_split_and_a_generic_headline
     # the headline sums up the lead, though the classifier coded it as the body's later clash
     assert sorted([m.index for m in g.members] for g in groups) == [[0, 1], [2]]
     assert later in groups and later.members == [later]
+
+
+def test_those_who_tell_of_an_attack_are_not_its_actors(blank_nlp, settings):
+    text = "An army drone strike hit a market in Nyala on Sunday, killing five people, activists said."
+    end = text.index(", activists")
+    claim = Claim(id="C1", source=Span.of(text, text.index("activists"), text.index("activists") + 9),
+                  speaker=Speaker("activists", "collective"), cue=Span.of(text, text.index("said"), text.index("said") + 4),
+                  content=Span.of(text, 0, end))
+    parsed = parsed_of(blank_nlp, settings, text, claims=[claim], dates=[date(text, "Sunday", "2022-01-02")])
+    (event,) = events_stage.find_events(parsed)
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor1 is not None and event.actor1.inter == 1 and "activists" not in event.actor1.name.lower()
+    assert event.actor2 is None or "activists" not in event.actor2.name.lower()
