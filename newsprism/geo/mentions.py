@@ -81,7 +81,7 @@ def words() -> dict[str, Any]:
     sets = (
         "organisation_nouns", "not_place_after", "toponym_words", "site_words", "skip_before", "currency_words",
         "prepositions", "strong_prepositions", "locative_prepositions", "leading_type_words", "connectors", "never_alone",
-        "short_form_words", "place_verbs",
+        "short_form_words", "place_verbs", "compound_tails",
     )
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
@@ -192,7 +192,12 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
             j -= 2  # "Wolkenau Police Station": the town the station is named after
         while start < j and doc[start].lower_ in w["leading_type_words"]:
             start += 1  # "Colonia Centenario": the neighbourhood Centenario
-        if start <= j and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
+        for k in range(j, start, -1):
+            if doc[k].lower_ in w["compound_tails"] and doc[k - 1].text == "-":
+                start = k + 1  # "STC-controlled Mori": the name after the compound adjective
+                break
+        prefixed = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
+        if start <= j and not prefixed and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
             typed = end_of_run + 1 < n and w["admin_words"].get(doc[end_of_run + 1].lower_) in ("town", "district")
             for a, b in [(start, j)] if typed else _split_at_entities(doc, start, j):  # "Wadi Wolken village": one name
                 if a == b and (doc[a].lower_ in w["never_alone"] or _common_word(doc[a])):
@@ -342,8 +347,8 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
                     m.list_id = list_id
                     if first.plural_type and m.cue in (None, "prep", "list") and not m.subject:
                         m.cue, m.hint, m.label = "before", first.hint, None  # "villages of X, Y and Z"
-                    if m.cue is None and first.located:
-                        m.cue = "list"
+                    if m.cue is None and (first.located or plural_hint):
+                        m.cue = "list"  # "X, Y and Z villages": the plural type word types the whole list
                     if plural_hint and m.hint is None:
                         m.hint = plural_hint
             else:
@@ -521,5 +526,7 @@ def _strip_type_word(between: str, type_words: dict[str, str]) -> str:
 
 
 def _plural_after(text: str, m: Mention, type_words: dict[str, str]) -> bool:
-    following = text[m.end:m.end + 20].split()
-    return bool(following) and following[0].lower().endswith("s") and following[0].lower() in type_words
+    following = [word.lower() for word in re.findall(r"[\w'-]+", text[m.end:m.end + 30])[:2]]
+    if len(following) == 2 and following[0].isalpha() and not following[0].endswith("s"):
+        following = following[1:]  # "X, Y and Z military camps"
+    return bool(following) and following[0].endswith("s") and following[0] in type_words

@@ -90,3 +90,24 @@ def test_a_name_in_a_direction_of_an_area_lies_in_that_area(settings):
         names = [m.text for m in mentions]
         wolkenau = mentions[names.index("Wolkenau")]
         assert wolkenau.container is not None and mentions[wolkenau.container].text in ("Socotra", "Hama")
+
+
+def test_a_hyphenated_adjective_is_not_part_of_the_name(settings):
+    from newsprism.geo.mentions import find_mentions
+    from newsprism.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(settings.spacy_model)
+    text = "On 8 May 2020, a prisoner died in the Houthi-controlled prison of Wolkenau, near the pro-Hadi camps."
+    names = [m.text for m in find_mentions(nlp(text))]
+    assert "Wolkenau" in names
+    assert not any("controlled" in n or n == "Hadi" for n in names)
+
+
+def test_a_plural_type_word_after_a_list_types_every_member(settings):
+    from newsprism.geo.mentions import find_mentions
+    from newsprism.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(settings.spacy_model)
+    text = "On 2 May 2020, aircraft flew over the Wolkenau, Ndekoville, and Mbarali military camps."
+    mentions = {m.text: m for m in find_mentions(nlp(text))}
+    assert all(mentions[n].cue in ("list", "type") for n in ("Wolkenau", "Ndekoville", "Mbarali"))
