@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .attribution_sources import participle_speaker, source_after_quote
+from .attribution_sources import apposed_source, participle_speaker, source_after_cue, source_after_quote
 from .attribution_spans import (
     Attribution,
     agent,
@@ -133,6 +133,12 @@ def verb_attribution(
         source_tok = doc[head_i]
         if content is None or content[0] < tok.idx or not text[content[0] : content[0] + 5].lower().startswith("that"):
             content = quote
+    after = source_after_cue(doc, tok, regions) if source is None and not unnamed and tok.tag_ in FINITE else None
+    if after is not None:
+        source_tok, source = after, chars(doc, *np_span(after))
+    apposed = apposed_source(doc, tok) if source is None and not unnamed and tok.tag_ in FINITE else None
+    if apposed is not None:
+        source_tok, source = doc[apposed[0]], chars(doc, *apposed)
     if source is None and not unnamed and tok.tag_ in FINITE and (content is None or content[0] > tok.idx):
         # the parse lost the subject of a finite cue ("Mr. X, whose firm ..., said ..."): the sentence's first noun
         # phrase before the cue, with what follows it up to the cue

@@ -82,3 +82,40 @@ def source_past_dateline(doc: Doc, att: Attribution) -> Attribution:
     hi = min(head.right_edge.i, next(t.i for t in doc if t.idx + len(t) > att.cue[0]) - 1)
     span = chars(doc, first.i, hi) if hi >= first.i else None
     return replace(att, source=span, source_token=head.i) if span else att
+
+
+def source_after_cue(doc: Doc, tok: Token, regions: list[Span]) -> Token | None:
+    """""...," added another delegate': a cue right after a quotation, with the speaker after it (which the parse
+    may take for its object)."""
+    i = tok.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    if i < 0 or not any(s < doc[i].idx + len(doc[i]) <= e and e <= tok.idx for s, e in regions):
+        return None
+    after = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep")), None)
+    if after is None or after.pos_ not in ("PROPN", "NOUN") or after.left_edge.i != tok.i + 1:
+        return None
+    return after
+
+
+def apposed_source(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """"..., Senator X, the minority leader, said": a finite cue whose subject the parse lost, right after a name
+    and its apposition between commas: the token range of the name and the apposition."""
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    last = i - 1
+    chain = [doc[last]]
+    while chain[-1].dep_ == "appos" and chain[-1].head.i < chain[-1].i:
+        chain.append(chain[-1].head)
+    if len(chain) > 2 and chain[-1].dep_ in ("pobj", "dobj", "poss"):
+        chain.pop()  # "in Nevada, Senator X, the whip, said": the parse hung the name on the place
+    head = chain[-1]
+    if len(chain) < 2 or head.pos_ != "PROPN" or head.dep_ in ("pobj", "dobj", "poss"):
+        return None
+    lo = head.i
+    while lo - 1 >= 0 and doc[lo - 1].dep_ in ("compound", "amod", "det") and doc[lo - 1].head.i == head.i:
+        lo -= 1
+    return lo, last

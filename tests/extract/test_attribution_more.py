@@ -70,3 +70,13 @@ def test_seeming_to_say_something_keeps_its_speaker(nlp):
 ])
 def test_a_word_of_the_quotation_is_not_its_speaker(nlp, text, speaker):
     assert by_cue(nlp, text, "said")[0] == speaker
+
+
+def test_a_speaker_after_the_cue_that_follows_a_quotation(nlp):
+    text = "“It is hers to lose at this point,” added another local councillor. “The race is over.”"
+    assert by_cue(nlp, text, "added")[0] == "another local councillor"
+
+
+def test_a_name_and_its_apposition_before_a_cue_whose_subject_the_parse_lost(nlp):
+    text = "Alarmed by the unrest in Nevada, Senator Tom Baker, the minority whip, said that he spoke with Ms. Lopez on Tuesday."
+    assert by_cue(nlp, text, "said")[0] == "Senator Tom Baker, the minority whip"
