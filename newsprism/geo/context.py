@@ -15,9 +15,14 @@ Ad Dali)"). A name alone in its article keeps its own vote ("Halba", a town of o
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
+from .build import lexicon_text
 from .gazetteer import Candidate, Gazetteer, name_key
 from .mentions import Mention
 
@@ -40,6 +45,25 @@ def countries_in_names(mentions: Sequence[Mention], gaz: Gazetteer) -> Counter[s
                 if c.kind == "country" and c.country:
                     found[c.country] += 2
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def context_words() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(lexicon_text("context_words.v1.json"))
+    suffixes = "|".join(re.escape(w) for w in data["sponsor_suffixes"])
+    data["sponsor_re"] = re.compile(rf"\s?-\s?(?:{suffixes})\b", re.IGNORECASE)
+    data["numbered_re"] = re.compile(data["numbered_after"])
+    return data
+
+
+def sponsor(text: str, end: int) -> bool:
+    """ "Saudi-led", "Turkey-backed", "Russian-made": a country named as a sponsor or maker, not as where things happen."""
+    return bool(context_words()["sponsor_re"].match(text, end))
+
+
+def numbered(text: str, end: int) -> bool:
+    """ "Mine 6/7", "Block 4": a name followed by a number names a numbered site."""
+    return bool(context_words()["numbered_re"].match(text[end:end + 40]))
 
 
 def _big(c: Candidate) -> bool:
@@ -84,11 +108,24 @@ def vote(m: Mention, cands: Sequence[Candidate]) -> tuple[str, float] | None:
 class Context:
     """Votes per mention, and the context each mention is scored against (the others' votes)."""
 
-    def __init__(self, mentions: Sequence[Mention], exact: Sequence[Sequence[Candidate]], extra: Counter[str]):
+    def __init__(self, mentions: Sequence[Mention], exact: Sequence[Sequence[Candidate]], extra: Counter[str], text: str):
         self.keys = [name_key(m.text) for m in mentions]
-        self.votes = [vote(m, cands) for m, cands in zip(mentions, exact, strict=True)]
+        self.votes = [None if sponsor(text, m.end) else vote(m, cands) for m, cands in zip(mentions, exact, strict=True)]
         self.extra = Counter({iso3: min(1.5, 0.5 * n) for iso3, n in extra.items()})
         self._cache: dict[str, dict[str, float]] = {}
+
+    def others(self, idx: int) -> dict[str, float]:
+        """The context of every name but mention ``idx``'s own."""
+        votes: Counter[str] = Counter(self.extra)
+        for k, v in zip(self.keys, self.votes, strict=True):
+            if v is not None and k != self.keys[idx]:
+                votes[v[0]] += v[1]
+        return _normalise(votes)
+
+    def revote(self, idx: int, m: Mention, cands: Sequence[Candidate]) -> None:
+        """Mention ``idx`` now has only these readings."""
+        self.votes[idx] = vote(m, cands)
+        self._cache.clear()
 
     def overall(self) -> dict[str, float]:
         return self._for_key(None)
@@ -104,8 +141,12 @@ class Context:
         others: Counter[str] = Counter(self.extra)
         own: Counter[str] = Counter()
         for k, v in zip(self.keys, self.votes, strict=True):
-            if v is not None:
-                (own if k == key else others)[v[0]] += v[1]
+            if v is None:
+                continue
+            if k == key:  # the name itself counts once, however often it is repeated ("El Bouni (El Bouni)")
+                own[v[0]] = max(own[v[0]], v[1])
+            else:
+                others[v[0]] += v[1]
         if own and not self._overruled(own, others):
             others.update(own)
         out = _normalise(others)

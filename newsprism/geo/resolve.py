@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..model import Place, Span
 from .boundaries import SITE_TOWN_MIN, join_adjacent, route_ends, split_run_on
 from .build import lexicon_text
-from .context import CURATED, OBVIOUS_CITY, Context, countries_in_names
+from .context import CURATED, OBVIOUS_CITY, Context, context_words, countries_in_names, numbered
 from .gazetteer import Candidate, Gazetteer, haversine_km, loose_key, name_key
 from .mentions import Mention, words
 
@@ -75,14 +75,17 @@ def demonyms() -> dict[str, str]:
 
 def demonym_countries(tokens: Iterable[str]) -> Counter[str]:
     """Countries named by demonyms among ``tokens`` (all the article's tokens, in order): "Kazakh", "Kazakhs",
-    "Afghan", and two-word ones before their last word alone ("South Sudanese" is not "Sudanese")."""
+    "Afghan", and two-word ones before their last word alone ("South Sudanese" is not "Sudanese"); not a
+    sponsor or maker ("Saudi-led coalition", "Russian-made")."""
     table = demonyms()
+    sponsors = set(context_words()["sponsor_suffixes"])
     found: Counter[str] = Counter()
     words_ = [t for t in tokens if not t.isspace()]
     k = 0
     while k < len(words_):
         tok = words_[k]
-        if not tok[:1].isupper():
+        if not tok[:1].isupper() or (words_[k + 1:k + 2] == ["-"] and words_[k + 2:k + 3]
+                                     and words_[k + 2].lower() in sponsors):
             k += 1
             continue
         if k + 1 < len(words_):
@@ -104,7 +107,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     mentions = split_run_on(join_adjacent(mentions, gaz, text), gaz, text)
     route_ends(mentions, text)
     exact = [_exact(m, gaz, text) for m in mentions]
-    ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz))
+    found = list(exact)  # every reading, for the reason of a name left unresolved
+    ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz), text)
+    for idx, m in enumerate(mentions):
+        if exact[idx] and numbered(text, m.end):  # "Mine 6/7": a numbered site, not a small town abroad
+            others = ctx.others(idx)
+            exact[idx] = tuple(c for c in exact[idx] if c.kind != "city" or c.population >= OBVIOUS_CITY
+                               or others.get(c.country or "", 0.0) >= 0.5)
+            ctx.revote(idx, m, exact[idx])
     first = [_choose(m, cands, gaz, ctx.of(k), None) for k, (m, cands) in enumerate(zip(mentions, exact, strict=True))]
     for idx, m in enumerate(mentions):  # a container is chosen together with what it contains
         heads = [k for k, h in enumerate(mentions) if h.container == idx and h.located and not h.subject and exact[k]]
@@ -146,7 +156,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     for idx, m in enumerate(mentions):  # one place per name in an article: a placey mention left open takes the other's
         if final[idx] is None and (m.placey or m.list_id in resolved_lists) and name_key(m.text) in same_name:
             final[idx] = same_name[name_key(m.text)]
-    return _group(text, mentions, final, resolved_lists)
+    return _group(text, mentions, final, resolved_lists, found)
 
 
 def _list_end(idx: int, mentions: list[Mention]) -> int:
@@ -327,7 +337,7 @@ def _choose(
             return None
         ok = [(sc, c) for sc, c in scored
               if not _foreign(c, context) and not _outside(c, container) and not _stray_variant(c, context, container)
-              and not _small_site_town(m, c, context, container)]
+              and not _small_site_town(m, c, context, container) and not _named_like_town(m, c, cands, context, container)]
         if not ok:
             return None  # the only entries of this name lie outside the countries or the area the text puts it in
         best_score, best = ok[0]
@@ -420,15 +430,16 @@ def _obvious(c: Candidate, context: dict[str, float], w: dict[str, object], m: M
     return c.kind == "city" and (c.population >= OBVIOUS_CITY or in_context)
 
 
-def _group(text: str, mentions: list[Mention], choices: list[_Choice | None], resolved_lists: set[int | None]) -> list[Place]:
+def _group(text: str, mentions: list[Mention], choices: list[_Choice | None], resolved_lists: set[int | None],
+           found: list[tuple[Candidate, ...]]) -> list[Place]:
     first: dict[tuple[str, str], Place] = {}
     spans: dict[tuple[str, str], list[Span]] = {}
-    for m, ch in zip(mentions, choices, strict=True):
+    for m, ch, cands in zip(mentions, choices, found, strict=True):
         if ch is None:
             if not (m.placey or m.list_id in resolved_lists):
                 continue
             key = (name_key(m.text), "?")
-            place = Place(name=m.text, resolved=False, reason=_reason(m))
+            place = Place(name=m.text, resolved=False, reason=_reason(m, cands))
         else:
             c = ch.cand
             key = (name_key(m.text), c.gid)
@@ -446,9 +457,13 @@ def _group(text: str, mentions: list[Mention], choices: list[_Choice | None], re
     return sorted(out, key=lambda p: p.mentions[0].start)
 
 
-def _reason(m: Mention) -> str:
+def _reason(m: Mention, cands: tuple[Candidate, ...]) -> str:
     if m.hint == "site":
         return "a site (street, square, building) that the gazetteer does not list"
+    if cands:
+        seen = ", ".join(sorted({f"{c.name} ({c.country or c.kind})" for c in cands[:3]}))
+        return (f"the gazetteer's places of this name ({seen}) are small or partial matches outside the countries "
+                "and the area the text puts it in: not a guess")
     return "not in the gazetteer: no exact name, and no close spelling in the article's countries or among big places"
 
 
@@ -462,3 +477,11 @@ def _small_site_town(m: Mention, c: Candidate, context: dict[str, float], contai
     or in the article's countries (as for "Donetsk Airport")."""
     return (m.hint == "site" and m.cue == "type" and c.kind == "city" and c.population < SITE_TOWN_MIN
             and not in_context_of(c, context, container))
+
+
+def _named_like_town(m: Mention, c: Candidate, cands: tuple[Candidate, ...], context: dict[str, float],
+                     container: _Choice | None) -> bool:
+    """ "Vargas state" names an area: a small town of that name abroad is not it (when no area of that name is known)."""
+    if c.kind != "city" or c.population >= OBVIOUS_CITY or in_context_of(c, context, container):
+        return False
+    return m.hint == "admin" and m.cue == "type" and not any(o.kind != "city" for o in cands)
