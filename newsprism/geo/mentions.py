@@ -32,6 +32,8 @@ _CONTAINER_SEP = re.compile(
 LOC_PREP_LABELS = {None, "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"}
 FILLERS = {"center", "centre", "headquarters", "outskirts", "countryside", "area", "city"}
 _ALT_THEN_BRACKET = re.compile(r"^\s*\]\s*\(\s*$")  # "X [Y] (Z": after another name in square brackets
+_FORMERLY = re.compile(r"^\s*\(\s*(?:formerly|previously|now|aka|also known as|known as|also|or)\s+$", re.I)
+_AFTER_BRACKET = re.compile(r"^\s*\)\s*,\s*$")  # "X (Y), Z": Z contains X and Y
 _GROUP_SEP = re.compile(r"^\s*(?:,|,?\s*(?:and|&))?\s*$")
 
 
@@ -123,7 +125,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Place mention candidates in document order (not yet resolved)."""
     w = words()
     text = doc.text
-    chunks = [c for c in _chunks(doc, w) if not _is_demonym(doc, c)]
+    chunks = [c for c in _chunks(doc, w) if not _is_demonym(doc, c) or _typed_area(doc, c, w)]
     ents = [e for e in doc.ents]
     mentions: list[Mention] = []
     covered: set[int] = set()
@@ -200,11 +202,16 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
         if start <= j and not prefixed and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
             typed = end_of_run + 1 < n and w["admin_words"].get(doc[end_of_run + 1].lower_) in ("town", "district")
             for a, b in [(start, j)] if typed else _split_at_entities(doc, start, j):  # "Wadi Wolken village": one name
-                if a == b and (doc[a].lower_ in w["never_alone"] or _common_word(doc[a])):
+                if a == b and (doc[a].lower_ in w["never_alone"] or _common_word(doc[a])) and not _closes_bracket(doc, a):
                     continue
                 out.append((a, b))
         i = max(end_of_run, i) + 1
     return out
+
+
+def _closes_bracket(doc: Doc, k: int) -> bool:
+    """ "(Baydhaba, Bay)", "(Garoua, North)": the last name of a bracketed list names the area, whatever the word."""
+    return 1 < k < len(doc) - 1 and doc[k - 1].text == "," and doc[k + 1].text == ")" and doc[k - 2].text[:1].isupper()
 
 
 def _common_word(tok: Token) -> bool:
@@ -228,6 +235,12 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             a = k
     parts.append((a, end))
     return parts
+
+
+def _typed_area(doc: Doc, chunk: tuple[int, int], w: dict[str, Any]) -> bool:
+    """ "Somali region", "Afar zone": a people's name typed as an area is the area's name."""
+    k = chunk[1] + 1
+    return k < len(doc) and w["admin_words"].get(doc[k].lower_) in ("admin", "district") and doc[k].is_lower
 
 
 def _is_demonym(doc: Doc, chunk: tuple[int, int]) -> bool:
@@ -330,7 +343,6 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
         if m.cue is None and idx > 0 and _in_brackets_after(text, mentions, idx) and mentions[idx - 1].located:
             m.cue = "chain"
     _location_brackets(text, mentions, w)
-    _alternate_names(text, mentions)
     list_id = 0
     run: list[int] = []
     run_has_and = False
@@ -363,7 +375,8 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
 
     for idx, m in enumerate(mentions):
         if run:
-            prev = mentions[run[-1]]
+            prev_idx = run[-1]
+            prev = mentions[prev_idx]
             between = text[prev.end:m.start]
             between_core = _strip_type_word(between, type_words)
             if _LIST_SEP.match(between_core) and "\n" not in between:
@@ -371,18 +384,19 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
                     run_has_and = True
                 run.append(idx)
                 continue
-            if ((_CONTAINER_SEP.match(between_core) or _ALT_THEN_BRACKET.match(between_core))
-                    and "\n" not in between and prev.container is None):
+            sep = _CONTAINER_SEP.match(between_core) or _ALT_THEN_BRACKET.match(between_core)
+            if (sep or _closing_container(text, m, between)) and "\n" not in between and prev.container is None:
                 close_run()
                 prev.container = idx
                 m.chain_tail = m.chain_tail or "," in between
-                if m.cue in (None, "prep") and prev.located:
+                if m.cue in (None, "prep") and (prev.located or _before_bracket(text, mentions, prev_idx, between)):
                     m.cue = "chain"
                 run.append(idx)
                 continue
             close_run()
         run.append(idx)
     close_run()
+    _alternate_names(text, mentions)
     for idx in range(1, len(mentions)):  # "Zibane [Ziban] (Anzourou, Tillaberi)": both names lie in the container
         prev, m = mentions[idx - 1], mentions[idx]
         if prev.container is None and m.container is not None and text[prev.end:m.start].strip() == "[":
@@ -489,12 +503,27 @@ def _comma_abbreviations(text: str, mentions: list[Mention]) -> None:
                 prev.container = idx
 
 
+def _closing_container(text: str, m: Mention, between: str) -> bool:
+    """ "in X (Y), Z." -- but not "X (Y), Z (W)", a list of bracketed places, nor an acronym ("(Y), EPP")."""
+    return bool(_AFTER_BRACKET.match(between)) and not _acronym(m.text) and not text[m.end:].lstrip().startswith(("(", "["))
+
+
+def _before_bracket(text: str, mentions: list[Mention], idx: int, between: str) -> bool:
+    """ "in X (Y), Z": the name before the bracket that ``mentions[idx]`` closes is a place."""
+    if not _AFTER_BRACKET.match(between):
+        return False
+    opening = text.rfind("(", 0, mentions[idx].start)
+    before = [m for m in mentions[:idx] if m.end <= opening]
+    return bool(before) and before[-1].located and len(text[before[-1].end:opening]) <= 25
+
+
 def _alternate_names(text: str, mentions: list[Mention]) -> None:
     """ "Zibane [Ziban]", "Tinadjamba [In-Adjamba]": a name in square brackets right after another is that place's
     other name: it takes the first name's cue and type (and, in _link, its container)."""
     for idx in range(1, len(mentions)):
         m, prev = mentions[idx], mentions[idx - 1]
-        if text[prev.end:m.start].strip() == "[" and text[m.end:m.end + 1] == "]":
+        if (text[prev.end:m.start].strip() == "[" and text[m.end:m.end + 1] == "]"
+                or _FORMERLY.match(text[prev.end:m.start]) and text[m.end:m.end + 1] == ")"):
             if m.cue is None:
                 m.cue, m.hint = prev.cue, m.hint or prev.hint
             if m.label in NOT_PLACE_LABELS and prev.label not in ("PERSON", "ORG"):

@@ -111,3 +111,33 @@ def test_a_plural_type_word_after_a_list_types_every_member(settings):
     text = "On 2 May 2020, aircraft flew over the Wolkenau, Ndekoville, and Mbarali military camps."
     mentions = {m.text: m for m in find_mentions(nlp(text))}
     assert all(mentions[n].cue in ("list", "type") for n in ("Wolkenau", "Ndekoville", "Mbarali"))
+
+
+def test_a_people_typed_as_an_area_and_a_common_word_closing_a_bracket_are_areas(settings):
+    text = ("On 2 May 2020, clan clashes erupted in Wolkenau (Ndekoville, Somali region). "
+            "On 3 May 2020, gunmen killed a soldier near Mbarali (Baydhaba, Bay).")
+    places = {p.name: p for p in _places(settings, text)}
+    assert places["Somali"].country == "ETH" and places["Somali"].precision == 2
+    assert places["Bay"].country == "SOM" and places["Bay"].precision == 2
+
+
+def test_a_name_after_a_closing_bracket_contains_what_came_before(settings):
+    from newsprism.geo.mentions import find_mentions
+    from newsprism.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(settings.spacy_model)
+    mentions = find_mentions(nlp("On 3 May 2020, militants killed a commander in Wolkenau (Ndekoville Markazi), Baghlan."))
+    names = [m.text for m in mentions]
+    inner = mentions[names.index("Ndekoville Markazi")]
+    assert mentions[inner.container].text == "Baghlan" and mentions[inner.container].cue == "chain"
+    # a list of bracketed places is not a chain: "Y" does not contain "Z (...)"
+    listed = "Forces shelled Wolkenau (Sirwah, Marib), Ndekoville (Mahliyah, Marib) and Nati (Nati, Al Bayda)."
+    mentions = find_mentions(nlp(listed))
+    marib = next(m for m in mentions if m.text == "Marib")
+    assert marib.container is None or mentions[marib.container].text != "Ndekoville"
+
+
+def test_a_former_name_in_brackets_is_another_name_of_the_place(settings):
+    text = "On 27 April 2020, militants fought in Barangay Wolkenau, Sultan Sumagka (formerly Talitay), Maguindanao."
+    places = {p.name: p for p in _places(settings, text)}
+    assert places["Talitay"].country == "PHL" and places["Maguindanao"].country == "PHL"
