@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
-from .event_context import finer_within, partitive, refers_back
+from .event_context import finer_within, partitive, place_cues, refers_back
 
 if TYPE_CHECKING:
     from .events import Candidate
@@ -218,7 +218,9 @@ def _summarised(group: Candidate, c: Candidate) -> bool:
     if not _dates_agree(group, c):
         return False
     places = [p for m in group.members for p in m.places]
-    return not places or all(any(_place_key(p) == _place_key(q) or finer_within(p, q) for q in places) for p in c.places)
+    km = place_cues().region_km  # a headline's region can be wide ("Sudan's Darfur")
+    return not places or all(any(_place_key(p) == _place_key(q) or finer_within(p, q, km) for q in places)
+                             for p in c.places)
 
 
 def _place_key(place: Place) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import newsprism
@@ -390,3 +392,18 @@ def test_those_who_tell_of_an_attack_are_not_its_actors(blank_nlp, settings):
     assert event.event_type == "Explosions/Remote violence"
     assert event.actor1 is not None and event.actor1.inter == 1 and "activists" not in event.actor1.name.lower()
     assert event.actor2 is None or "activists" not in event.actor2.name.lower()
+
+
+def test_a_headline_naming_a_wide_region_sums_up_the_body_event_in_it(blank_nlp, settings):
+    text = "Rebels seize key town in Darfur\n\nRebels captured the town of Kadu in North Darfur on Monday."
+    places = [place(text, "Darfur", country="SDN", precision=2, kind="region", latitude=13.5, longitude=24.0),
+              place(text, "Kadu", country="SDN", precision=1, kind="city", admin1="North Darfur",
+                    latitude=13.6, longitude=26.69),
+              place(text, "North Darfur", country="SDN", precision=2, kind="admin1", admin1="North Darfur",
+                    latitude=13.75, longitude=25.21)]
+    parsed = parsed_of(blank_nlp, settings, text, places=places, dates=[date(text, "Monday", "2022-01-03")])
+    cut = text.index("\n\n")
+    parsed = dataclasses.replace(parsed, sentences=[Sentence(0, cut, text[:cut]), Sentence(cut + 2, len(text), text[cut + 2:])])
+    (event,) = events_stage.find_events(parsed)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.place is not None and event.place.name == "Kadu" and len(event.evidence) == 2
