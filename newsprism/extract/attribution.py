@@ -118,7 +118,7 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> 
             att = replace(att, cue_prob=p)
             found.append(att)
             by_cue[tok.i] = att
-    found = link_bare_tags(found, text, regions, doc)
+    found = link_bare_tags(found, text, regions, doc, model.get("sure_threshold") if model else None)
     # "I think ..." inside a quotation is how the speaker talks, not a claim of its own (PolNeAR never marks it)
     pronouns = lex.words("speaker_pronouns")
     found = [a for a in found if not (a.source_token is not None and doc[a.source_token].lower_ in pronouns

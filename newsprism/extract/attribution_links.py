@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .attribution_spans import Attribution, trimmed_text_span
+from .attribution_spans import Attribution, chars, doc_text, sent_of, trimmed_text_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,8 +24,11 @@ def source_apart(att: Attribution, text: str) -> Attribution:
 
 
 
-def link_bare_tags(found: list[Attribution], text: str, regions: list[tuple[int, int]], doc: Doc) -> list[Attribution]:
-    """Give a quotation no cue claims to the nearest bare speech tag after it ("... ," Ash said.) or before it ("He said:")."""
+def link_bare_tags(found: list[Attribution], text: str, regions: list[tuple[int, int]], doc: Doc,
+                   sure: float | None = None) -> list[Attribution]:
+    """Give a quotation no cue claims to the nearest bare speech tag after it ("... ," Ash said.) or before it ("He said:");
+    a cue the model gives at least ``sure`` and that is left with nothing takes what follows it or the sentence before
+    (see :func:`said_around`)."""
     claimed = [a.content for a in found if a.content is not None]
     free = [r for r in regions if not any(c[0] < r[1] and r[0] < c[1] for c in claimed) and is_statement(text, r, found)]
     out = []
@@ -43,6 +46,8 @@ def link_bare_tags(found: list[Attribution], text: str, regions: list[tuple[int,
             if best is not None:
                 free.remove(best)
                 att = replace(att, content=best)
+        if att.content is None and sure is not None and att.cue_prob is not None and att.cue_prob >= sure:
+            att = replace(att, content=said_around(doc, att))
         out.append(att)
     return [a for a in out if a.content is not None and says_more_than_cue(a, text)]
 
@@ -158,3 +163,25 @@ def holds_cue(att: Attribution, found: list[Attribution]) -> bool:
     return att.content is not None and any(
         o is not att and att.content[0] <= o.cue[0] < att.content[1] for o in found
     )
+
+
+def said_around(doc: Doc, att: Attribution) -> tuple[int, int] | None:
+    """What a cue the model is sure of says where no clause or quotation does: the rest of its phrase after it
+    ("told the story of ...", "responded by pointing ..."), or, for a bare speech tag ("Rubio said."), the sentence
+    before it."""
+    first = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if first is None:
+        return None
+    tok, last = first[0], first[-1]
+    sent = sent_of(tok)
+    hi = min(tok.right_edge.i, sent.end - 1)
+    if hi > last.i:
+        span = chars(doc, last.i + 1, hi)
+        if span is not None and len(doc_text(doc)[span[0] : span[1]].split()) >= 2:
+            return span
+    rest = [t for t in sent if not (t.is_punct or t.is_space) and not att.cue[0] <= t.idx < att.cue[1]
+            and not (att.source is not None and att.source[0] <= t.idx < att.source[1])]
+    if rest or sent.start == 0:
+        return None
+    before = sent_of(doc[sent.start - 1])
+    return chars(doc, before.start, before.end - 1)

@@ -80,3 +80,14 @@ def test_a_speaker_after_the_cue_that_follows_a_quotation(nlp):
 def test_a_name_and_its_apposition_before_a_cue_whose_subject_the_parse_lost(nlp):
     text = "Alarmed by the unrest in Nevada, Senator Tom Baker, the minority whip, said that he spoke with Ms. Lopez on Tuesday."
     assert by_cue(nlp, text, "said")[0] == "Senator Tom Baker, the minority whip"
+
+
+def test_a_sure_cue_with_no_clause_says_what_follows_it(nlp):
+    text = "The senator told the largely unsubstantiated tale of a general who halted attacks in the colony."
+    assert by_cue(nlp, text, "told") == ("The senator", "told",
+                                         "the largely unsubstantiated tale of a general who halted attacks in the colony")
+
+
+def test_a_bare_speech_tag_with_no_quotation_says_the_sentence_before(nlp):
+    text = "Prices will rise again next year. Costa said.\n\nThe bank disagreed."
+    assert found(nlp, text) == [("Costa", "said", "Prices will rise again next year")]
