@@ -102,6 +102,8 @@ def vote(m: Mention, cands: Sequence[Candidate]) -> tuple[str, float] | None:
     if len(countries) != 1 or not pool[0].country:
         return None
     big = any(c.population >= OBVIOUS_CITY for c in pool)
+    if big and other:
+        return pool[0].country, weight  # "Al-Hasakeh": a big city's other name
     return pool[0].country, weight * (0.5 if big or other or pool[0].population >= HAMLET else 0.25)
 
 

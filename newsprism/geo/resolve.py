@@ -61,6 +61,7 @@ class _Choice:
     score: float  # internal ranking score
     confidence: float  # 0-1, what Place.score reports
     fuzzy: float | None = None
+    sure: bool = False  # as a container: a town whose own container agrees (its country is the text's word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,13 +125,21 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     done: set[int] = set()
     for idx in reversed(range(len(mentions))):  # outer areas first: "Miango (Bassa LGA, Plateau)"
         m = mentions[idx]
-        box = m.container
-        if box is None and m.list_id is not None:  # list members share the container of the list's last member
-            last = max(i for i, o in enumerate(mentions) if o.list_id == m.list_id)
-            box = mentions[last].container
+        box = _box_of(idx, mentions)
         if box is None:
             continue
         container = final[box] if box in done else first[box]
+        outer = _outer(box, mentions, final, done)
+        if container is None and outer is not None and not m.subject:
+            # "Shewan area of Bala Buluk district, Farah": an unknown district still lies in the province after it
+            # (when the article's other names agree on the province's country, and no big town of the name lies elsewhere)
+            far = final[outer]
+            if _outer_holds(far, exact[idx], ctx.of(idx)):  # type: ignore[arg-type]
+                final[idx] = _choose(m, exact[idx], gaz, ctx.of(idx), far)
+            done.add(idx)
+            continue
+        if container is not None and outer is not None and container.cand.country == final[outer].cand.country:  # type: ignore[union-attr]
+            container = dataclasses.replace(container, sure=True)  # "Mandoli (Bandiagara, Mopti)"
         chained = m.cue in ("loc-prep", "strong-prep") and _comma_chain(text, m, mentions[box])
         if container is not None and not m.subject and chained:
             m.cue, m.label = "contained", None  # "near X, Y": the chain outweighs the NER's label
@@ -157,6 +166,36 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         if final[idx] is None and (m.placey or m.list_id in resolved_lists) and name_key(m.text) in same_name:
             final[idx] = same_name[name_key(m.text)]
     return _group(text, mentions, final, resolved_lists, found)
+
+
+def _box_of(idx: int, mentions: list[Mention]) -> int | None:
+    """The mention's container; list members share the container of the list's last member."""
+    m = mentions[idx]
+    box = m.container
+    if box is None and m.list_id is not None:
+        last = max(i for i, o in enumerate(mentions) if o.list_id == m.list_id)
+        box = mentions[last].container
+    return box if box != idx else None
+
+
+def _outer(box: int, mentions: list[Mention], final: list[_Choice | None], done: set[int]) -> int | None:
+    """The nearest resolved container around container ``box`` (already chosen: outer areas come first)."""
+    seen = {box}
+    nxt = _box_of(box, mentions)
+    while nxt is not None and nxt not in seen and len(seen) < 4:
+        if final[nxt] is not None and (nxt in done or _box_of(nxt, mentions) is None):
+            return nxt
+        seen.add(nxt)
+        nxt = _box_of(nxt, mentions)
+    return None
+
+
+def _outer_holds(far: _Choice, cands: tuple[Candidate, ...], context: dict[str, float]) -> bool:
+    """An area two levels out ("X (unknown district, Province)") constrains X when its country is the article's
+    and X is no big town elsewhere ("Freetown city (Western Area Urban, Western)" is not in Sri Lanka's Western)."""
+    iso3 = far.cand.country or ""
+    big_elsewhere = any(c.kind == "city" and c.population >= OBVIOUS_CITY and c.country != iso3 for c in cands)
+    return context.get(iso3, 0.0) >= 0.5 and not big_elsewhere
 
 
 def _list_end(idx: int, mentions: list[Mention]) -> int:
@@ -398,9 +437,9 @@ def _clear_elsewhere(c: Candidate, context: dict[str, float]) -> bool:
 
 def _outside(c: Candidate, container: _Choice | None) -> bool:
     """Outside the country of a container that is an area (or a big town) the text names with certainty."""
-    if container is None or container.fuzzy is not None or container.cand.country in (None, c.country):
+    if container is None or (container.fuzzy is not None and not container.sure) or container.cand.country in (None, c.country):
         return False
-    return container.cand.kind != "city" or container.cand.population >= OBVIOUS_CITY
+    return container.cand.kind != "city" or container.cand.population >= OBVIOUS_CITY or container.sure
 
 
 def _foreign(c: Candidate, context: dict[str, float]) -> bool:
