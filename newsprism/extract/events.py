@@ -454,6 +454,8 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
             inter1 = a1.inter  # protesters or rioters no word of the sentence names do not fight, bomb or attack
     else:
         inter1 = a1.inter if a1 is not None else 7
+    if sub == "Arrests" and not (c.fixed and c.inter1 is not None):  # an armed actor arrests: the one written there,
+        inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
     if a1 is None or a1.inter != inter1:
         a1 = next((m for m in c.actors if m.inter == inter1), None)
     actor1 = actor_words.actor_of(a1, inter1, parsed.entities, country)

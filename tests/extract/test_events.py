@@ -407,3 +407,11 @@ def test_a_headline_naming_a_wide_region_sums_up_the_body_event_in_it(blank_nlp,
     (event,) = events_stage.find_events(parsed)
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.place is not None and event.place.name == "Kadu" and len(event.evidence) == 2
+
+
+@pytest.mark.parametrize("text, inter", [("Police detained more than 400 opposition supporters overnight.", 1),
+                                         ("Militants arrested 12 people in the village overnight.", 2)])
+def test_those_who_arrest_are_armed(blank_nlp, settings, text, inter):
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text))
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.inter == inter
