@@ -20,13 +20,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..geo.gazetteer import Gazetteer, name_key, open_gazetteer
-from ..geo.mentions import Mention, find_mentions
+from ..geo.mentions import Mention, find_mentions, words
 from ..geo.resolve import demonym_countries, resolve
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +41,31 @@ def extract(parsed: ParsedArticle) -> dict[str, Any]:
     for m in mentions:  # the entities stage knows "Doug Madoury" ... "Madoury" is a person: not a place
         if m.text in people and m.cue not in ("type", "before"):
             m.cue, m.hint = "currency", "not-a-place"
-    demonym_ctx = demonym_countries(tok.text for tok in parsed.doc)
+    demonym_ctx = demonym_countries(tok.text for tok in parsed.doc) + _organisation_countries(parsed.doc, gaz)
     expanded = _expand_abbreviations(mentions, gaz, demonym_ctx)
     places = resolve(mentions, gaz, parsed.text, demonym_ctx)
     return {"places": _as_written(places, expanded) if expanded else places}
+
+
+def _organisation_countries(doc: Doc, gaz: Gazetteer) -> Counter[str]:
+    """ "the Nepal Police", "Nepal Armed Police", "Iraq Ministry of Health": a country named at the head of an
+    organisation's name says which country the article is about, as a demonym does ("Nepali police"); it is
+    context, not a place of the article."""
+    org_words = words()["not_place_words"]
+    found: Counter[str] = Counter()
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        if j - i >= 2 and any(doc[k].lower_ in org_words for k in range(i + 1, j)):
+            for n in (2, 1):
+                countries = [c.country for c in gaz.lookup(doc[i:i + n].text) if c.kind == "country" and c.country]
+                if n < j - i and countries:
+                    found[countries[0]] += 1
+                    break
+        i = j + 1
+    return found
 
 
 def _expand_abbreviations(mentions: list[Mention], gaz: Gazetteer, demonym_ctx: Counter[str]) -> set[int]:

@@ -30,26 +30,33 @@ def abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
 def location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     """ "X (Y, Z)", "X village (Y district, Z)", "X [Y] (Z)": a bracket right after a name that holds nothing but
     names (and type words) says where the name lies, whatever the NER called them ("Nacutuco (Mucojo, Cabo
-    Delgado" is one ORG to spaCy). One name alone in brackets counts only after a name already taken as a place
-    ("in X (Y)"), not after any name ("Ali (Abu Omar)" is an alias, "DPEIN (Dewan ...)" a spelled-out acronym)."""
+    Delgado" is one ORG to spaCy). One name alone in brackets counts after a name already taken as a place
+    ("in X (Y)"); after a name in a prepositional phrase ("in Coast of Zwara (An Nuqat al Khams)") only as far as
+    the gazetteer knows it (the NER's label stays); not after any name ("Ali (Abu Omar)" is an alias, "DPEIN
+    (Dewan ...)" a spelled-out acronym)."""
     type_words = w["admin_words"]
     for group in _bracket_groups(text, mentions, type_words):
         before = mentions[group[0] - 1] if group[0] > 0 else None
         if before is None or not _right_before_bracket(text, before, mentions[group[0]]):
             if len(group) < 2 or not _after_words(text, mentions[group[0]]):
                 continue  # "the tribal region (At Taffah, Al Bayda)": two or more names after a noun phrase
-        elif acronym(before.text) or len(group) == 1 and not (before.located or before.label in PLACE_LABELS):
-            continue  # "DPEIN (Dewan Perkasa ...)", "Hoy No Circula (No Circulation Today)": a spelled-out name
+        elif acronym(before.text):
+            continue  # "DPEIN (Dewan Perkasa ...)": a spelled-out acronym
+        weak = len(group) == 1 and not (before.located or before.label in PLACE_LABELS)
+        if weak and (before.cue not in ("prep", "strong-prep") or before.label in ("PERSON", "NORP")):
+            continue  # "Hoy No Circula (No Circulation Today)", "Ali (Abu Omar)": another name, not a container
         for k in group:
             m = mentions[k]
             if acronym(m.text):
                 if k != group[0] or before is not None and before.located:  # "(Salem, TN)", "Nigohan (UP)"
                     _abbreviation(m)
                 continue  # "(ELN)", "(CPI-Maoist)" name organisations
+            if weak and m.label not in ("PERSON", "ORG", *PLACE_LABELS):
+                continue  # "of Military Counterintelligence (Dgcim)": no name the NER saw
             m.subject = False  # a name in brackets is an apposition, not the subject of a verb
             if m.cue in (None, "prep", "strong-prep", "loc-prep", "list", "chain"):
                 m.cue = "chain"
-            if m.label in NOT_PLACE_LABELS:
+            if m.label in NOT_PLACE_LABELS and not weak:
                 m.label = None  # the brackets outweigh the NER ("(Ceel Buur, Galgaduud)" are no people)
 
 

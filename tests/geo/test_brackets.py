@@ -92,3 +92,11 @@ def test_a_former_name_in_brackets_is_another_name_of_the_place(settings):
     text = "On 27 April 2020, militants fought in Barangay Wolkenau, Sultan Sumagka (formerly Talitay), Maguindanao."
     places = {p.name: p for p in _places(settings, text)}
     assert places["Talitay"].country == "PHL" and places["Maguindanao"].country == "PHL"
+
+
+def test_one_name_in_brackets_after_a_prepositional_name_is_looked_up_not_guessed(settings):
+    text = "On 7 May 2020, the air force targeted positions in Coast of Wolkenau (An Nuqat al Khams). No casualties."
+    places = {p.name: p for p in _places(settings, text)}
+    assert places["An Nuqat al Khams"].country == "LBY"
+    text = "On 30 April 2020, officers of the General Directorate of Military Counterintelligence (Dgcim) beat a man."
+    assert "Dgcim" not in {p.name for p in _places(settings, text)}

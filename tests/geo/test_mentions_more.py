@@ -65,3 +65,11 @@ def test_a_people_typed_as_an_area_and_a_common_word_closing_a_bracket_are_areas
     places = {p.name: p for p in _places(settings, text)}
     assert places["Somali"].country == "ETH" and places["Somali"].precision == 2
     assert places["Bay"].country == "SOM" and places["Bay"].precision == 2
+
+
+def test_a_country_heading_an_organisation_name_is_context_not_a_place(settings):
+    text = ("On 4 May 2020, a group exchanged fire with the Nepal Police personnel in Barung locality of "
+            "Wolkenau Municipality-9 (Ilam district).")
+    places = {p.name: p for p in _places(settings, text)}
+    assert "Nepal" not in places
+    assert places["Ilam"].country == "NPL"  # not Ilam in Iran
