@@ -136,7 +136,8 @@ def verb_attribution(
     after = source_after_cue(doc, tok, regions) if source is None and not unnamed and tok.tag_ in FINITE else None
     if after is not None:
         source_tok, source = after, chars(doc, *np_span(after))
-    apposed = apposed_source(doc, tok) if source is None and not unnamed and tok.tag_ in FINITE else None
+    apposed = apposed_source(doc, tok) if source is None and not unnamed and (
+        tok.tag_ in FINITE or tok.tag_ == "VBN" and not has_dep(tok, ("aux", "auxpass"))) else None
     if apposed is not None:
         source_tok, source = doc[apposed[0]], chars(doc, *apposed)
     if source is None and not unnamed and tok.tag_ in FINITE and (content is None or content[0] > tok.idx):
@@ -329,6 +330,9 @@ def complements(doc: Doc, tok: Token) -> tuple[int, int] | None:
     )]
     if not parts:
         return None
+    if len(parts) == 1 and parts[0].dep_ in ("dobj", "obj") and parts[0].lower_ in ("that", "this", "it"):
+        # "called that “beyond preposterous”": the pronoun with what is said of it
+        parts = [c for c in tok.children if c.i > tok.i and not c.is_punct and c.dep_ not in ("cc", "conj")]
     lo = min(subtree_span(c)[0] for c in parts)
     hi = max(subtree_span(c)[1] for c in parts)
     if tok.lemma_ in RECIPIENT_VERBS:

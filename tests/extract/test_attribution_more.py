@@ -91,3 +91,13 @@ def test_a_sure_cue_with_no_clause_says_what_follows_it(nlp):
 def test_a_bare_speech_tag_with_no_quotation_says_the_sentence_before(nlp):
     text = "Prices will rise again next year. Costa said.\n\nThe bank disagreed."
     assert found(nlp, text) == [("Costa", "said", "Prices will rise again next year")]
+
+
+def test_a_participle_tagged_cue_after_a_name_and_its_apposition(nlp):
+    text = "Beruff, a Scott ally, called Florida’s standards “strong.”"
+    assert by_cue(nlp, text, "called")[0] == "Beruff, a Scott ally"
+
+
+def test_a_pronoun_object_takes_what_is_said_of_it(nlp):
+    text = 'Campaign manager Jeff Weaver called that "beyond preposterous."'
+    assert by_cue(nlp, text, "called") == ("Campaign manager Jeff Weaver", "called", '"beyond preposterous."')
