@@ -188,6 +188,9 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
     if low in lex.words("relative_pronouns") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "the minister, who said": the noun the clause hangs on
         low = tok.lower_
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    if tok.pos_ == "NOUN" and appos is not None:
+        tok, low = appos, appos.lower_  # "the interior minister, Mohsin Naqvi, said": the name, not the title
     if low in ("we", "i", "us", "me") and not ctx.in_quote(tok.idx):
         authors = ctx.parsed.article.authors
         return Speaker(name=", ".join(authors) if authors else "author", kind="author")

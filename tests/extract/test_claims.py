@@ -239,3 +239,9 @@ def test_he_said_after_an_unnamed_official_is_that_official_not_a_country(settin
     analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities", "claims")))
     quote = next(c for c in analysis.claims if c.content.text.startswith('"They killed'))
     assert (quote.speaker.name, quote.speaker.kind) == ("local mayor", "person")
+
+
+def test_a_title_with_a_name_in_apposition_is_that_person(small):
+    analysis = small("The interior minister, Mohsin Naqvi, said no one would be allowed to lay siege to the capital.")
+    speaker = claim_with(analysis, "no one would be allowed").speaker
+    assert (speaker.name, speaker.kind) == ("Mohsin Naqvi", "person")
