@@ -22,6 +22,7 @@ import logging
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..geo.brackets import credit_abbreviations
 from ..geo.gazetteer import Gazetteer, name_key, open_gazetteer
 from ..geo.mentions import Mention, find_mentions, words
 from ..geo.resolve import demonym_countries, resolve
@@ -73,9 +74,18 @@ def _expand_abbreviations(mentions: list[Mention], gaz: Gazetteer, demonym_ctx: 
     Tennessee) the one the towns it contains lie in, else the one of a country the article's demonyms name, else
     the first listed. Returns the start offsets of the mentions looked up under another name."""
     expanded = set()
+    article: set[str] | None = None
     for idx, m in enumerate(mentions):
         if not m.expansions:
             continue
+        if m.text in credit_abbreviations():  # "AP": a state only where the article names its country's places
+            if article is None:
+                article = set(demonym_ctx) | {c.country for o in mentions if not o.expansions and o.located
+                                              for c in gaz.lookup(o.text) if c.country}
+            m.expansions = tuple(e for e in m.expansions if e[1] in article)
+            if not m.expansions:
+                m.cue, m.hint = "currency", "not-a-place"  # the news agency's credit
+                continue
         inside = [o for o in mentions if o.container == idx and not o.expansions]
         votes: Counter[int] = Counter()
         for o in inside:

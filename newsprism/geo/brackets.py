@@ -27,6 +27,13 @@ def abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def credit_abbreviations() -> frozenset[str]:
+    """Abbreviations that are also news agencies' credits ("AP"): a state only where the article says its country."""
+    rows = (line.split("\t") for line in lexicon_text("place_abbrev.v1.tsv").splitlines() if not line.startswith("#"))
+    return frozenset(row[0].strip() for row in rows if len(row) > 3 and row[3].strip() == "credit")
+
+
 def location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     """ "X (Y, Z)", "X village (Y district, Z)", "X [Y] (Z)": a bracket right after a name that holds nothing but
     names (and type words) says where the name lies, whatever the NER called them ("Nacutuco (Mucojo, Cabo
@@ -48,8 +55,8 @@ def location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> 
         for k in group:
             m = mentions[k]
             if acronym(m.text):
-                if k != group[0] or before is not None and before.located:  # "(Salem, TN)", "Nigohan (UP)"
-                    _abbreviation(m)
+                if k != group[0] or before is not None and before.located and before.cue != "dateline":
+                    _abbreviation(m)  # "(Salem, TN)", "Nigohan (UP)" -- not "WASHINGTON (AP)"
                 continue  # "(ELN)", "(CPI-Maoist)" name organisations
             if weak and m.label not in ("PERSON", "ORG", *PLACE_LABELS):
                 continue  # "of Military Counterintelligence (Dgcim)": no name the NER saw
@@ -115,13 +122,15 @@ def _abbreviation(m: Mention) -> None:
 
 
 def comma_abbreviations(text: str, mentions: list[Mention]) -> None:
-    """ "Austin, TX", "Salem town, TN": an abbreviation after a comma that follows a place is its state."""
+    """ "Austin, TX", "Salem town, TN.": an abbreviation after a comma that follows a place, ending the phrase,
+    is its state."""
     for idx in range(1, len(mentions)):
         m, prev = mentions[idx], mentions[idx - 1]
         if m.expansions or m.text not in abbreviations() or not (prev.located or prev.expansions):
             continue
         between = strip_type_word(text[prev.end:m.start], words()["admin_words"])
-        if between.strip() == "," and "\n" not in between:
+        after = text[m.end:m.end + 1]
+        if between.strip() == "," and "\n" not in between and after in ("", *",.;:)!?\n"):  # not "Kabul, AP reported"
             _abbreviation(m)
             if prev.container is None:
                 prev.container = idx

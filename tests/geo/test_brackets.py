@@ -100,3 +100,13 @@ def test_one_name_in_brackets_after_a_prepositional_name_is_looked_up_not_guesse
     assert places["An Nuqat al Khams"].country == "LBY"
     text = "On 30 April 2020, officers of the General Directorate of Military Counterintelligence (Dgcim) beat a man."
     assert "Dgcim" not in {p.name for p in _places(settings, text)}
+
+
+def test_a_news_agency_credit_is_not_a_state(settings):
+    text = "WASHINGTON (AP) — Protesters gathered in Austin, TX, and in Wolkenau, AP reported."
+    places = {p.name: p for p in _places(settings, text)}
+    assert "AP" not in places
+    assert places["TX"].resolved_name == "Texas"
+    text = "On 6 May 2020, hundreds marched in Hyderabad, Telangana and in Guntur (Guntur, AP) demanding relief."
+    places = {p.name: p for p in _places(settings, text)}
+    assert places["AP"].country == "IND"  # the article's places are in India: the credit is Andhra Pradesh here
