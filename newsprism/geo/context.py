@@ -66,6 +66,10 @@ def numbered(text: str, end: int) -> bool:
     return bool(context_words()["numbered_re"].match(text[end:end + 40]))
 
 
+def _hamlet_beside(c: Candidate, top: int) -> bool:
+    return c.kind == "city" and c.population < HAMLET and top >= OBVIOUS_CITY
+
+
 def _big(c: Candidate) -> bool:
     return c.kind != "city" or c.population >= OBVIOUS_CITY or (c.main and c.population >= CONTEXT_TOWN)
 
@@ -79,8 +83,8 @@ def vote(m: Mention, cands: Sequence[Candidate]) -> tuple[str, float] | None:
     if not m.located:
         if m.label in ("PERSON", "NORP"):
             return None
-        if country is not None:
-            return (country.country, 1.5 * weight) if m.label != "ORG" else None  # type: ignore[return-value]
+        if country is not None:  # "the Nepal Police" (an ORG to the NER) still says Nepal, at half weight
+            return country.country, (UNPLACED if m.label == "ORG" else 1.5 * weight)  # type: ignore[return-value]
         own = [c for c in cands if not c.loose and (c.main or c.kind != "city")]
         sure = [c for c in own if c.kind in CURATED or c.kind == "admin1" or c.population >= OBVIOUS_CITY]
         if sure and len({c.country for c in own}) == 1 and sure[0].country:
@@ -90,8 +94,12 @@ def vote(m: Mention, cands: Sequence[Candidate]) -> tuple[str, float] | None:
         return country.country, 1.5 * weight  # type: ignore[return-value]
     own = [c for c in cands if not c.loose and (c.main or c.kind != "city")]
     if own:
-        top = max(c.population for c in own)  # a sizeable place known by this name as an alternate one makes it ambiguous
-        countries = {c.country for c in cands if not c.loose and (c in own or 2 * c.population >= top)}
+        top = max(c.population for c in own)
+        main_top = max((c.population for c in own if c.main), default=0)
+        # a hamlet of the same name abroad does not make a big city's own name ambiguous ("Sidon"); a sizeable
+        # place known by this name as an alternate one does
+        countries = {c.country for c in cands
+                     if not c.loose and (c in own and not _hamlet_beside(c, main_top) or 2 * c.population >= top)}
         if len(countries) == 1 and own[0].country:
             return own[0].country, weight * (1.0 if any(_big(c) for c in own) else 0.5)
         if len(countries) > 1:
