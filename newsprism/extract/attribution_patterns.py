@@ -159,6 +159,10 @@ def verb_attribution(
         if content is not None and content[0] > source_tok.idx:
             content = (chars(doc, *np_span(source_tok)) or content)[0], content[1]
         source_tok = None
+    felt = _experiencer(doc, tok, lex)
+    if felt is not None:
+        source_tok, source, content = felt
+        unnamed = False
     chan = channel[0] if channel else None
     learned = cue.lemma not in lex.verb_cues
     if learned and not cue.takes_object and not reports_something(tok) and not in_any(content, regions):
@@ -170,6 +174,24 @@ def verb_attribution(
 
 FINITE = ("VBD", "VBZ", "VBP")
 CLAUSE_MARKS = frozenset({"if", "whether", "for"})
+
+
+def _experiencer(doc: Doc, tok: Token, lex: ClaimLexicons) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
+    """A verb of feeling whose object feels it ("the remark worried some analysts", "officials were angered by the
+    deal"): the one who feels is the source and what caused the feeling the content."""
+    if tok.lemma_.lower() not in lex.words("experiencer_verbs"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.dep_ == "nsubjpass" or is_passive(tok):
+        feeler, cause = subj, agent(tok)
+    else:
+        feeler, cause = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None), subj
+    if feeler is None or cause is None or feeler.lower_ in ("it", "that", "this"):
+        return None
+    source, content = chars(doc, *np_span(feeler)), chars(doc, *subtree_span(cause))
+    return (feeler, source, content) if source is not None and content is not None else None
 
 
 def _quoted_apart(word: Token, cue: Token, regions: list[tuple[int, int]]) -> bool:

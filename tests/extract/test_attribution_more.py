@@ -101,3 +101,12 @@ def test_a_participle_tagged_cue_after_a_name_and_its_apposition(nlp):
 def test_a_pronoun_object_takes_what_is_said_of_it(nlp):
     text = 'Campaign manager Jeff Weaver called that "beyond preposterous."'
     assert by_cue(nlp, text, "called") == ("Campaign manager Jeff Weaver", "called", '"beyond preposterous."')
+
+
+@pytest.mark.parametrize("text, cue, feeler, cause", [
+    ("His behavior has angered the party's top figures.", "angered", "the party's top figures", "His behavior"),
+    ("Officials were angered by the deal and predicted it would affect the case.", "angered", "Officials", "the deal"),
+])
+def test_who_feels_it_is_the_source_of_a_verb_of_feeling(nlp, text, cue, feeler, cause):
+    source, _cue, content = by_cue(nlp, text, cue)
+    assert (source, content) == (feeler, cause)
