@@ -192,9 +192,10 @@ def _outer(box: int, mentions: list[Mention], final: list[_Choice | None], done:
 
 def _outer_holds(far: _Choice, cands: tuple[Candidate, ...], context: dict[str, float]) -> bool:
     """An area two levels out ("X (unknown district, Province)") constrains X when its country is the article's
-    and X is no big town elsewhere ("Freetown city (Western Area Urban, Western)" is not in Sri Lanka's Western)."""
+    and X is not the own name of a big town elsewhere ("Freetown city (Western Area Urban, Western)" is not in Sri
+    Lanka's Western; "Kurla town (Mumbai Suburban, Maharashtra)" is not Korla, China, that also goes by "Kurla")."""
     iso3 = far.cand.country or ""
-    big_elsewhere = any(c.kind == "city" and c.population >= OBVIOUS_CITY and c.country != iso3 for c in cands)
+    big_elsewhere = any(c.kind == "city" and c.main and c.population >= OBVIOUS_CITY and c.country != iso3 for c in cands)
     return context.get(iso3, 0.0) >= 0.5 and not big_elsewhere
 
 

@@ -1,0 +1,138 @@
+"""Disambiguation by the article's context (newsprism/geo/context.py and the rules of newsprism/geo/resolve.py
+that use it): a small foreign homonym does not win against the countries the other names agree on."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newsprism.api import analyze_articles
+from newsprism.geo.context import Context, numbered, sponsor, vote
+from newsprism.geo.gazetteer import Candidate, haversine_km
+from newsprism.geo.mentions import Mention
+from newsprism.model import Article
+
+
+def town(pid: int, country: str, population: int, main: bool = True, loose: bool = False, kind: str = "city") -> Candidate:
+    return Candidate(pid, f"t:{pid}", f"T{pid}", kind, country, country, None, 1.0, 1.0, population, 1, main, loose)
+
+
+def located(text: str, start: int = 0) -> Mention:
+    return Mention(start, start + len(text), text, cue="loc-prep", label="GPE")
+
+
+# ------------------------------------------------------------------ votes (unit)
+
+def test_a_name_known_in_one_country_votes_for_it_and_a_hamlet_less():
+    assert vote(located("Aaa"), [town(1, "AAA", 120_000)]) == ("AAA", 1.0)
+    assert vote(located("Aaa"), [town(1, "AAA", 900)]) == ("AAA", 0.5)
+    assert vote(located("Aaa"), [town(1, "AAA", 900), town(2, "BBB", 3_000)]) is None  # two countries: no vote
+
+
+def test_alternate_names_and_transliterations_vote_less_than_own_names():
+    assert vote(located("Aaa"), [town(1, "AAA", 80_000, main=False)]) == ("AAA", 0.5)
+    assert vote(located("Aaa"), [town(1, "AAA", 900, main=False, loose=True)]) == ("AAA", 0.25)
+    # a big city known by this name only as another name still says its country
+    assert vote(located("Aaa"), [town(1, "AAA", 400_000, main=False)]) == ("AAA", 1.0)
+
+
+def test_a_sizeable_alternate_reading_makes_a_name_ambiguous_but_a_hamlet_beside_a_city_does_not():
+    assert vote(located("Aaa"), [town(1, "AAA", 13_000), town(2, "BBB", 85_000, main=False)]) is None
+    assert vote(located("Aaa"), [town(1, "AAA", 160_000), town(2, "BBB", 500)]) == ("AAA", 1.0)
+    assert vote(located("Aaa"), [town(1, "AAA", 30_000), town(2, "BBB", 500)]) is None  # not a big city: still ambiguous
+
+
+def test_a_country_name_the_ner_calls_an_organisation_votes_at_half_weight():
+    country = Candidate(9, "country:AAA", "Aland", "country", "AAA", "Aland", None, 1.0, 1.0, 5_000_000, 3, True)
+    assert vote(Mention(0, 5, "Aland", label="ORG"), [country]) == ("AAA", 0.5)
+    assert vote(Mention(0, 5, "Aland", label="PERSON"), [country]) is None
+
+
+def test_a_weak_vote_of_the_name_itself_is_dropped_when_the_other_names_point_elsewhere():
+    hamlet, province = located("Bbb", 0), located("Ppp", 10)
+    ctx = Context([hamlet, province], [[town(1, "BBB", 2_000)], [town(2, "AAA", 300_000, kind="admin1")]], Counter(), " " * 20)
+    assert ctx.of(0).get("BBB", 0.0) == 0.0 and ctx.of(0)["AAA"] == 1.0
+    alone = Context([hamlet], [[town(1, "BBB", 2_000)]], Counter(), " " * 20)
+    assert alone.of(0)["BBB"] == 0.5  # alone in its article, a hamlet's name keeps its own vote
+    strong = Context([located("Kkk"), province], [[town(3, "BBB", 60_000)], [town(2, "AAA", 300_000, kind="admin1")]],
+                     Counter(), " " * 20)
+    assert strong.of(0)["BBB"] == 1.0  # a sizeable town's own name is not overruled
+
+
+def test_a_repeated_name_votes_once_for_itself():
+    twice = [located("Eee", 0), located("Eee", 10)]
+    ctx = Context(twice, [[town(1, "CCC", 900, main=False, loose=True)]] * 2, Counter(), " " * 20)
+    assert ctx.of(0)["CCC"] == 0.25
+
+
+def test_sponsors_and_numbered_sites():
+    text = "Saudi-led coalition; Turkey - backed factions; Mine 6/7; Mine 12 km away; Sector No. 4"
+    assert sponsor(text, text.index("-led")) and sponsor(text, text.index(" - backed"))
+    assert not sponsor(text, text.index(" coalition"))
+    assert numbered(text, text.index(" 6/7")) and numbered(text, text.index(" No. 4"))
+    assert not numbered(text, text.index(" 12 km"))
+
+
+def test_a_sponsor_demonym_gives_no_context():
+    from newsprism.geo.resolve import demonym_countries
+
+    assert demonym_countries(["Saudi", "-", "led", "coalition", "aircraft"]) == Counter()
+    assert demonym_countries(["Kazakh", "police", "and", "Saudi", "officials"]) == Counter({"KAZ": 1, "SAU": 1})
+
+
+def test_an_area_word_does_not_take_a_small_town_abroad():
+    from newsprism.geo.resolve import _named_like_town
+
+    state = Mention(0, 3, "Vvv", cue="type", hint="admin", label="GPE")
+    small = town(1, "PHL", 2_800)
+    assert _named_like_town(state, small, (small,), {}, None)
+    assert not _named_like_town(state, small, (small,), {"PHL": 1.0}, None)  # ... unless the article is about its country
+    area = town(2, "VEN", 400_000, kind="admin1")
+    assert not _named_like_town(state, area, (small, area), {}, None)
+
+
+# ------------------------------------------------------------------ end to end (real gazetteer)
+
+def places_of(text, settings):
+    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
+    return analysis.places
+
+
+def named(places, name):
+    return next(p for p in places if p.name == name)
+
+
+@pytest.mark.slow
+def test_a_homonym_is_read_in_the_country_the_other_names_give(settings):
+    places = places_of("On Monday rioters clashed with the army in Tripoli, and protesters blocked roads in Sidon.", settings)
+    assert named(places, "Tripoli").country == "LBN" and named(places, "Sidon").country == "LBN"
+
+
+@pytest.mark.slow
+def test_an_alternate_name_of_a_foreign_town_does_not_beat_the_article_s_country(settings):
+    text = "On 2 March 2021, airstrikes hit Human village in Al Bayda governorate, Yemen, residents said."
+    human = named(places_of(text, settings), "Human")
+    assert not human.resolved or human.country == "YEM"  # not Uman (Ukraine), whose other names include "Human"
+
+
+@pytest.mark.slow
+def test_a_numbered_site_is_not_a_small_foreign_town(settings):
+    text = "On 4 March 2021, Ukrainian forces reported shelling near Mine 22, Donetsk, and near Avdiivka."
+    mine = named(places_of(text, settings), "Mine")
+    assert not mine.resolved and "gazetteer's places of this name" in (mine.reason or "")
+
+
+@pytest.mark.slow
+def test_an_unknown_container_still_lies_in_the_area_after_it(settings):
+    # Kurla (a Mumbai suburb the gazetteer lacks) is also another name of Korla, China
+    text = "On 5 March 2021, commuters protested at the railway station in Kurla town (Mumbai Suburban, Maharashtra)."
+    kurla = named(places_of(text, settings), "Kurla")
+    assert not kurla.resolved or kurla.country == "IND"
+
+
+@pytest.mark.slow
+def test_lebanese_governorates_by_their_english_names(settings):
+    bekaa = named(places_of("On 6 March 2021, farmers blocked the main road in the Bekaa on Monday.", settings), "Bekaa")
+    assert bekaa.resolved and bekaa.country == "LBN" and bekaa.precision == 2
+    assert haversine_km(bekaa.latitude, bekaa.longitude, 33.85, 35.9) < 50
