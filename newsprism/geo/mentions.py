@@ -133,6 +133,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     _link(text, mentions, w)
+    _shared_entities(ents, mentions)
     organisations = {m.text for m in mentions if _after_organisation_noun(text, m, w)}
     for m in mentions:  # "monitoring firm Kentik" ... "at Kentik": a firm, wherever it is named
         if m.text in organisations:
@@ -207,7 +208,8 @@ def _common_word(tok: Token) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ in PLACE_LABELS:
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    attributive = nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in words()["admin_words"]
+    attributive = (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in words()["admin_words"]
+                   and nxt.lower_ not in words()["prepositions"])  # "Qazali west of Tell Abiad" is no attribute
     return bool(tok.is_sent_start or attributive)
 
 
@@ -236,6 +238,17 @@ def _is_demonym(doc: Doc, chunk: tuple[int, int]) -> bool:
     text = doc[chunk[0]:chunk[1] + 1].text
     table = demonyms()
     return text in table or (text.endswith("s") and text[:-1] in table)
+
+
+def _shared_entities(ents: list[Any], mentions: list[Mention]) -> None:
+    """ "between Nayrab and Sarmin" read as one ORG: a label the NER gave a span holding several names of a list,
+    one of them a place, is no evidence against the others ("Cabinet of Ministers in Kyiv" is no list)."""
+    for e in ents:
+        inside = [m for m in mentions if e.start_char <= m.start and m.end <= e.end_char]
+        if len(inside) > 1 and any(m.located for m in inside):
+            for m in inside:
+                if m.cue == "list" and m.label in NOT_PLACE_LABELS and not m.subject:
+                    m.label = None
 
 
 def _label(ents: list[Any], start: int, end: int) -> str | None:

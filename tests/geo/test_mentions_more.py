@@ -61,15 +61,44 @@ def test_a_plural_type_word_after_a_list_types_every_member(settings):
 
 def test_a_people_typed_as_an_area_and_a_common_word_closing_a_bracket_are_areas(settings):
     text = ("On 2 May 2020, clan clashes erupted in Wolkenau (Ndekoville, Somali region). "
-            "On 3 May 2020, gunmen killed a soldier near Mbarali (Baydhaba, Bay).")
+            "On 3 May 2020, gunmen killed a soldier near Mbarali (Kolpa, Bay).")
     places = {p.name: p for p in _places(settings, text)}
     assert places["Somali"].country == "ETH" and places["Somali"].precision == 2
     assert places["Bay"].country == "SOM" and places["Bay"].precision == 2
 
 
 def test_a_country_heading_an_organisation_name_is_context_not_a_place(settings):
-    text = ("On 4 May 2020, a group exchanged fire with the Nepal Police personnel in Barung locality of "
+    text = ("On 4 May 2020, a group exchanged fire with the Nepal Police personnel in Kolpa locality of "
             "Wolkenau Municipality-9 (Ilam district).")
     places = {p.name: p for p in _places(settings, text)}
     assert "Nepal" not in places
     assert places["Ilam"].country == "NPL"  # not Ilam in Iran
+
+
+def test_a_label_the_ner_gave_a_whole_list_is_no_evidence_against_its_members():
+    from types import SimpleNamespace
+
+    from newsprism.geo.mentions import Mention, _shared_entities
+
+    text = "clashes between Wolkenau and Ndekoville in the countryside"
+    head = Mention(16, 24, "Wolkenau", cue="strong-prep", label="ORG")
+    member = Mention(29, 39, "Ndekoville", cue="list", label="ORG")
+    _shared_entities([SimpleNamespace(start_char=16, end_char=39, label_="ORG")], [head, member])
+    assert text[member.start:member.end] == "Ndekoville" and member.label is None and member.located
+    apart = Mention(29, 39, "Ndekoville", cue="list", label="ORG")  # its own entity: the label stands
+    _shared_entities([SimpleNamespace(start_char=29, end_char=39, label_="ORG")], [head, apart])
+    assert apart.label == "ORG"
+
+
+def test_a_name_before_a_compass_word_is_not_a_common_word(settings):
+    from spacy.tokens import Doc
+
+    from newsprism.geo.mentions import _common_word
+    from newsprism.nlp.pipeline import load_pipeline
+
+    vocab = load_pipeline(settings.spacy_model).vocab
+    words = ["in", "Wolkenau", "west", "of", "Ndekoville", ".", "Arab", "cities", "protested"]
+    pos = ["ADP", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "ADJ", "NOUN", "VERB"]  # the tagger's reading
+    doc = Doc(vocab, words=words, pos=pos, sent_starts=[True, False, False, False, False, False, True, False, False])
+    assert not _common_word(doc[1])  # "Wolkenau west of ...": a name
+    assert _common_word(doc[6])  # "Arab cities": an attribute
