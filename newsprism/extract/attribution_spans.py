@@ -140,6 +140,9 @@ def source_token(tok: Token) -> Token | None:
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "began by saying ...": the subject of the verb the phrase hangs on
             continue
+        if tok.dep_ in ("acomp", "oprd") and tok.pos_ == "ADJ" and tok.head.i != tok.i:
+            tok = tok.head  # "X is likely to say ...", "quick to point out": the subject of the verb "be"
+            continue
         return None
     return None
 

@@ -110,3 +110,8 @@ def test_a_pronoun_object_takes_what_is_said_of_it(nlp):
 def test_who_feels_it_is_the_source_of_a_verb_of_feeling(nlp, text, cue, feeler, cause):
     source, _cue, content = by_cue(nlp, text, cue)
     assert (source, content) == (feeler, cause)
+
+
+def test_the_subject_of_be_likely_to_say(nlp):
+    text = "Rural voters are slightly more likely to say that the senator represents their positions."
+    assert by_cue(nlp, text, "say")[0] == "Rural voters"
