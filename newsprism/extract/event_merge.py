@@ -121,9 +121,11 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
                 break
             leading.append(m)
         partitive_only = bool(leading) and all(partitive(text, m.trigger.start, m.sentence.start) for m in leading)
+        generic = bool(leading) and all(m.vague for m in leading)  # "condemned the attack" after an airstrike
         before = [t for t in out if all(_dates_agree(t, m) for m in leading) and (
             (partitive_only and t.violent_or_protest()) or (
-                type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type) and all(_compatible(t, m) for m in leading)))]
+                (type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type) or generic and t.violent_or_protest())
+                and all(_compatible(t, m, towns_only=generic) for m in leading)))]
         if leading and before:
             target = max(before, key=lambda t: max(m.index for m in t.members))
             for m in leading:
@@ -142,7 +144,10 @@ def _refers(m: Candidate, text: str) -> bool:
         return False
     if partitive(text, m.trigger.start, m.sentence.start):
         return True
-    return not any(n.best > 0 for n in m.counts.values()) and refers_back(text, m.trigger.start, m.sentence.start)
+    if any(n.best > 0 for n in m.counts.values()):
+        return False
+    # a generic word with no town of its own ('"We heard two explosions," a witness said') tells of the scene before
+    return refers_back(text, m.trigger.start, m.sentence.start) or m.vague and all(p.precision == 3 for p in m.places)
 
 
 def fold_headings(groups: list[Candidate], is_heading: Callable[[Candidate], bool]) -> list[Candidate]:
@@ -162,8 +167,9 @@ def fold_headings(groups: list[Candidate], is_heading: Callable[[Candidate], boo
         same = [t for t in body if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)]
         if type_of.get(g.sub_event_type) == "Strategic developments":  # a catch-all type: the very same sub-type only
             same = [t for t in same if t.sub_event_type == g.sub_event_type != "Other"]
-        related = [t for t in body if g.violent_or_protest() and t.violent_or_protest()]
-        if all(m.vague for m in g.members):  # a generic headline ("Bombers kill 18") is coded loosely: the body's lead
+        generic = all(m.vague for m in g.members)
+        related = [t for t in body if (g.violent_or_protest() or generic) and t.violent_or_protest()]
+        if generic:  # a generic headline ("Bombers kill 18") is coded loosely: the body's lead
             same = []
         target = min(same or related, key=lambda t: t.members[0].index, default=None)
         if target is not None:
@@ -205,11 +211,13 @@ def _dates_agree(group: Candidate, c: Candidate) -> bool:
     return c.date is None or not dates or c.date.value in dates
 
 
-def _compatible(group: Candidate, c: Candidate) -> bool:
+def _compatible(group: Candidate, c: Candidate, towns_only: bool = False) -> bool:
+    """Dates agree, and places: one of ``c``'s is one of the group's (``towns_only``: countries named with ``c`` aside)."""
     if not _dates_agree(group, c):
         return False
     places = {_place_key(p) for m in group.members for p in m.places}
-    return not (c.places and places and not places & {_place_key(p) for p in c.places})
+    own = [p for p in c.places if not (towns_only and p.precision == 3)]
+    return not (own and places and not places & {_place_key(p) for p in own})
 
 
 def _summarised(group: Candidate, c: Candidate) -> bool:

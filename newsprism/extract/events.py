@@ -458,6 +458,8 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
         inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
     if a1 is None or a1.inter != inter1:
         a1 = next((m for m in c.actors if m.inter == inter1), None)
+    if a1 is None and inter1 in (1, 8):  # "an Israeli airstrike" in Gaza: forces of the country the word names
+        country = _demonym_before(text, c.trigger.start, c.sentence.start) or country
     actor1 = actor_words.actor_of(a1, inter1, parsed.entities, country)
     a2 = actor_words.pick_actor2(c.actors, a1, c.trigger.start)
     if a2 is not None and inter1 in (5, 6) and a2.inter in (5, 6):
@@ -474,6 +476,22 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     else:
         actor2 = None
     return actor1, actor2
+
+
+def _demonym_before(text: str, trigger_start: int, sentence_start: int) -> str | None:
+    """The country of a people's name among the three words before a trigger ("an Israeli airstrike", "Russian
+    shelling"), by ``lexicons/demonyms.v1.tsv``."""
+    import pycountry
+
+    from ..geo.resolve import demonyms
+
+    table = demonyms()
+    for word in reversed(re.findall(r"[A-Z][\w'-]+", text[max(sentence_start, trigger_start - 30):trigger_start])[-3:]):
+        iso3 = table.get(word)
+        found = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+        if found is not None:
+            return getattr(found, "common_name", None) or found.name
+    return None
 
 
 _CERTAINTY_ORDER = ["doubtful", "possible", "probable", "certain"]

@@ -415,3 +415,48 @@ def test_those_who_arrest_are_armed(settings, text, inter):
     (event,) = newsprism.analyze(text, published="2024-11-23", settings=settings).events
     assert event.sub_event_type == "Arrests"
     assert event.actor1 is not None and event.actor1.inter == inter
+
+
+def test_forces_named_by_a_people_word_are_that_country_s(blank_nlp, settings):
+    text = "An Israeli airstrike hit a school compound in Gaza City on Saturday, killing 90 people."
+    places = [place(text, "Gaza City", country="PSE", country_name="Palestine", precision=1, latitude=31.5, longitude=34.47)]
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, places=places,
+                                                  dates=[date(text, "Saturday", "2022-01-01")]))
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and "Israel" in event.actor1.name and "Palestine" not in event.actor1.name
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Teachers went on strike on Monday over unpaid wages.", True),
+    ("Doctors staged a 24-hour strike at the main hospital on Monday.", True),
+    ("Unions called a general strike in the capital on Monday.", True),
+    ("Witnesses said the strike came during dawn prayers.", False),
+    ("The army said its strike on the compound was precise.", False),
+])
+def test_a_strike_is_a_protest_only_when_workers_strike(blank_nlp, settings, text, protest):
+    events = events_stage.find_events(parsed_of(blank_nlp, settings, text))
+    assert any(e.event_type == "Protests" for e in events) == protest
+
+
+def test_a_generic_word_after_a_strike_is_that_strike(blank_nlp, settings):
+    text = ("An airstrike hit a school in Gaza City on Saturday, killing 90 people. The army said it hit a command "
+            "centre. Residents said they saw smoke.\n\nTwo explosions were heard across the city.\n\n"
+            "Egypt and Qatar condemned the attack.")
+    places = [place(text, "Gaza City", country="PSE", precision=1, latitude=31.5, longitude=34.47),
+              place(text, "Egypt", country="EGY", precision=3), place(text, "Qatar", country="QAT", precision=3)]
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, places=places,
+                                                  dates=[date(text, "Saturday", "2022-01-01")]))
+    assert event.sub_event_type == "Air/drone strike" and event.place.name == "Gaza City"
+    assert any("condemned the attack" in s.text for s in event.evidence)
+    assert any("explosions were heard" in s.text for s in event.evidence)
+
+
+def test_a_generic_headline_coded_as_no_violence_still_sums_up_the_body_s_strike():
+    from newsprism.extract import event_merge
+
+    text = "Strike kills dozens, officials say\n\nAn airstrike hit a school on Saturday.\n\nX"
+    headline = _cand(text, "Strike kills dozens, officials say", "Other", 0, vague=True)
+    body = _cand(text, "An airstrike hit a school on Saturday.", "Air/drone strike", 1, fixed=True)
+    headline.members, body.members = [headline], [body]
+    (event,) = event_merge.fold_headings([headline, body], lambda c: c is headline)
+    assert event is body and [m.index for m in body.members] == [0, 1]
