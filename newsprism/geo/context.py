@@ -53,6 +53,8 @@ def context_words() -> dict[str, Any]:
     suffixes = "|".join(re.escape(w) for w in data["sponsor_suffixes"])
     data["sponsor_re"] = re.compile(rf"\s?-\s?(?:{suffixes})\b", re.IGNORECASE)
     data["numbered_re"] = re.compile(data["numbered_after"])
+    bodies = "|".join(re.escape(w) for w in data["organisation_after"])
+    data["organisation_re"] = re.compile(rf"\s+(?:{bodies})\b", re.IGNORECASE)
     return data
 
 
@@ -64,6 +66,11 @@ def sponsor(text: str, end: int) -> bool:
 def numbered(text: str, end: int) -> bool:
     """ "Mine 6/7", "Block 4": a name followed by a number names a numbered site."""
     return bool(context_words()["numbered_re"].match(text[end:end + 40]))
+
+
+def organisation(text: str, end: int) -> bool:
+    """ "the Meade company's office", "the Audi bank": a name followed by a word for a company or body."""
+    return bool(context_words()["organisation_re"].match(text, end))
 
 
 def _hamlet_beside(c: Candidate, top: int) -> bool:

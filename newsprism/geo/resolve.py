@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..model import Place, Span
 from .boundaries import SITE_TOWN_MIN, join_adjacent, route_ends, split_run_on
 from .build import lexicon_text
-from .context import CURATED, OBVIOUS_CITY, Context, context_words, countries_in_names, numbered
+from .context import CURATED, OBVIOUS_CITY, Context, context_words, countries_in_names, numbered, organisation
 from .gazetteer import Candidate, Gazetteer, haversine_km, loose_key, name_key
 from .mentions import Mention, words
 
@@ -111,7 +111,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     found = list(exact)  # every reading, for the reason of a name left unresolved
     ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz), text)
     for idx, m in enumerate(mentions):
-        if exact[idx] and numbered(text, m.end):  # "Mine 6/7": a numbered site, not a small town abroad
+        if exact[idx] and (numbered(text, m.end) or organisation(text, m.end)):
+            # "Mine 6/7" is a numbered site, "the Meade company" a company: not a small town abroad
             others = ctx.others(idx)
             exact[idx] = tuple(c for c in exact[idx] if c.kind != "city" or c.population >= OBVIOUS_CITY
                                or others.get(c.country or "", 0.0) >= 0.5)
