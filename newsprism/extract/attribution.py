@@ -107,11 +107,12 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> 
             if cue is not None:
                 att = adjective_attribution(doc, tok, cue)
         if att is None and tok.pos_ == "NOUN":
-            owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+            owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or \
+                tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB"  # "launched an attack against X"
             p = prob(tok) if owned or lemma in lex.noun_cues else None
             cue = lex.noun_cues.get(lemma) or (_noun_cue(tok, lemma, model, p) if owned else None)
             if cue is not None:
-                att = noun_attribution(doc, tok, cue, learned=lemma not in lex.noun_cues)
+                att = noun_attribution(doc, tok, cue, learned=lemma not in lex.noun_cues, lex=lex)
         if att is not None:
             if p is None and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
                 p = prob(tok)

@@ -434,7 +434,21 @@ NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against"})
 LEARNED_NOUN_PREPS = NOUN_CONTENT_PREPS | {"for", "to"}
 
 
-def noun_attribution(doc: Doc, tok: Token, cue: Cue, learned: bool = False) -> Attribution | None:
+def light_verb_subject(tok: Token, lex: ClaimLexicons) -> Token | None:
+    """"Trump launched an attack against X", "she made a call for unity": the subject of the verb whose object the
+    cue noun is (not of a verb that receives it: "faced criticism", "drew criticism from X" — then the "from" phrase)."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() in lex.words("receiving_verbs"):
+        source = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None) or next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        return next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def noun_attribution(doc: Doc, tok: Token, cue: Cue, learned: bool = False,
+                     lex: ClaimLexicons | None = None) -> Attribution | None:
     """A cue noun with a "that" clause ("the claim that ..."), or one a source owns with a phrase saying what
     ("Smith's criticism of the plan"); a noun only the cue model proposes needs both an owner ("her vow", "an
     endorsement by X") and such a phrase or an infinitive ("her vow to go after ...")."""
@@ -446,7 +460,9 @@ def noun_attribution(doc: Doc, tok: Token, cue: Cue, learned: bool = False) -> A
     if source_tok is None and learned:
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i), None)
         source_tok = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    if clause is None and (cue.takes_object or learned) and source_tok is not None:
+    doer = light_verb_subject(tok, lex) if source_tok is None and lex is not None else None
+    source_tok = source_tok or doer
+    if clause is None and (cue.takes_object or learned or doer is not None) and source_tok is not None:
         # "Smith's criticism of the plan": the phrase after the noun says what
         preps = LEARNED_NOUN_PREPS if learned else NOUN_CONTENT_PREPS
         clause = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps

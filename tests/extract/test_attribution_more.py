@@ -115,3 +115,13 @@ def test_who_feels_it_is_the_source_of_a_verb_of_feeling(nlp, text, cue, feeler,
 def test_the_subject_of_be_likely_to_say(nlp):
     text = "Rural voters are slightly more likely to say that the senator represents their positions."
     assert by_cue(nlp, text, "say")[0] == "Rural voters"
+
+
+def test_a_cue_noun_object_of_a_verb_speaks_for_the_verbs_subject(nlp):
+    text = "In an incendiary press conference, the mayor launched a pre-emptive attack against the governor."
+    assert by_cue(nlp, text, "attack") == ("the mayor", "attack", "against the governor")
+
+
+def test_a_cue_noun_someone_receives_is_not_theirs(nlp):
+    text = "The minister faced sharp criticism of the budget from opposition leaders."
+    assert [f[0] for f in found(nlp, text) if f[1] == "criticism"] in ([], ["opposition leaders"])
