@@ -22,16 +22,15 @@ from typing import TYPE_CHECKING
 
 from . import cue_model
 from .attribution_links import link_bare_tags, source_apart, split_nested
+from .attribution_nominal import adjective_attribution, noun_attribution
 from .attribution_patterns import (
     according_to,
-    adjective_attribution,
     adverb_attribution,
     colon,
     headline_attribution,
     idiom_at,
     idiom_attribution,
     in_document,
-    noun_attribution,
     speech_tag,
     verb_attribution,
 )
