@@ -15,7 +15,11 @@ predictive become claims whose speaker is the author.
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import logging
+import re
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..model import Channel, Claim, Entity, Sentence, Span, Speaker
@@ -64,6 +68,7 @@ class _Context:
         self.quotes = attr.quote_regions(parsed.text)
         self.boilerplate = [(b.start, b.end) for b in parsed.article.boilerplate]
         self.person_speakers: list[tuple[int, Speaker]] = []  # named speakers so far, for a later "he said"
+        self.body_speakers: list[tuple[int, Speaker]] = []  # organisations and media so far, for a later "it said"
         mentions: list[tuple[int, int, Entity]] = []
         for entity in parsed.entities:
             for m in entity.mentions:
@@ -92,6 +97,8 @@ def _claim_fields(ctx: _Context, att: attr.Attribution) -> dict[str, Any]:
     if speaker.kind == "person" and att.source is not None and ctx.text[att.source[0]:att.source[1]].lower() not in \
             ctx.lex.words("person_pronouns"):
         ctx.person_speakers.append((att.source[0], speaker))
+    if speaker.kind in ("organisation", "media") and att.source is not None:
+        ctx.body_speakers.append((att.source[0], speaker))
     content = ctx.span(*att.content)  # type: ignore[misc]
     direct = _directness(ctx, att.content)  # type: ignore[arg-type]
     tokens = ctx.tokens(*att.content)  # type: ignore[misc]
@@ -199,6 +206,8 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
         # the name in the noun phrase before its head: "TASS news agency", "the Kremlin spokesman";
         # a nationality or group before it does not speak for the head ("Belarusian officials")
         entity = _entity_at(ctx, doc[tok.left_edge.i].idx, tok.idx, kinds=("organisation", "media"))
+        if entity is not None and _sponsor(ctx, entity, doc[tok.left_edge.i].idx, tok.idx):
+            entity = None  # "the Hamas-run civil defence agency": the agency speaks, not Hamas
     if entity is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("organisation_heads"):
         # "data from network monitoring firm Kentik": the organisation named after the head
         entity = _entity_at(ctx, tok.idx, att.source[1], kinds=("organisation", "media"))
@@ -210,6 +219,13 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
             if name is None and earlier:  # "..., a local mayor told AFP. '...,' he said": the speaker just before
                 return earlier[-1]
             return Speaker(name=name or tok.text, kind="person")
+    if entity is None and low == "it" and not ctx.in_quote(tok.idx):  # "The army said ... It accused the agency of ..."
+        earlier = [sp for at, sp in ctx.body_speakers if tok.idx - 600 < at < tok.idx]
+        if earlier:
+            return earlier[-1]
+        entity = _previous_entity(ctx, tok.idx, ("organisation", "media"))
+        if entity is None:
+            return Speaker(name=tok.text, kind="unnamed")
     if entity is not None and entity.kind != "person" and tok.pos_ == "PROPN" and _named_person(ctx, tok.text):
         # a surname the article gave earlier as a person's ("Madoury" after "Doug Madoury")
         entity = _entity_named(ctx, _full_person_name(ctx, tok.text, len(ctx.text))) or entity
@@ -296,6 +312,18 @@ def _entity_at(ctx: _Context, start: int, end: int, kinds: tuple[str, ...] | Non
         if m_start >= end:
             break
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _sponsor_suffix() -> re.Pattern[str]:
+    data = json.loads(resources.files(__package__).joinpath("lexicons", "speaker_modifiers.v1.json").read_text("utf-8"))
+    return re.compile(rf"-(?:{'|'.join(map(re.escape, data['sponsor_suffixes']))})\b", re.I)
+
+
+def _sponsor(ctx: _Context, entity: Entity, start: int, end: int) -> bool:
+    """Whether ``entity``'s mention in start..end is hyphened to a word of who runs or backs ("Hamas-run")."""
+    return any(m_start < end and start < m_end and e is entity and _sponsor_suffix().match(ctx.text, m_end)
+               for m_start, m_end, e in ctx.mentions)
 
 
 def _previous_entity(ctx: _Context, char: int, kinds: tuple[str, ...]) -> Entity | None:

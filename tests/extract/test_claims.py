@@ -245,3 +245,12 @@ def test_a_title_with_a_name_in_apposition_is_that_person(small):
     analysis = small("The interior minister, Mohsin Naqvi, said no one would be allowed to lay siege to the capital.")
     speaker = claim_with(analysis, "no one would be allowed").speaker
     assert (speaker.name, speaker.kind) == ("Mohsin Naqvi", "person")
+
+
+def test_it_after_an_organisation_speaks_for_it_and_a_sponsor_is_not_the_speaker(small):
+    analysis = small("The strike killed 90 people, according to the Hamas-run civil defence agency. The military said it "
+                     "had hit a command centre. It accused the agency of inflating the toll.")
+    agency = claim_with(analysis, "The strike killed").speaker
+    assert agency.name.endswith("civil defence agency") and agency.kind == "organisation"
+    accused = claim_with(analysis, "the agency of inflating").speaker
+    assert (accused.name, accused.kind) == ("military", "organisation")
