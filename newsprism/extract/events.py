@@ -456,10 +456,13 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
         inter1 = a1.inter if a1 is not None else 7
     if sub == "Arrests" and not (c.fixed and c.inter1 is not None):  # an armed actor arrests: the one written there,
         inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
+    people = _demonym_before(text, c.trigger.start, c.sentence.start)
+    if sub == "Air/drone strike" and inter1 not in (1, 8) and not (a1 is not None and a1.inter in ARMED):
+        inter1 = 8 if people and country and people != country else 1  # aircraft are a state's, a foreign one's is external
     if a1 is None or a1.inter != inter1:
         a1 = next((m for m in c.actors if m.inter == inter1), None)
     if a1 is None and inter1 in (1, 8):  # "an Israeli airstrike" in Gaza: forces of the country the word names
-        country = _demonym_before(text, c.trigger.start, c.sentence.start) or country
+        country = people or country
     actor1 = actor_words.actor_of(a1, inter1, parsed.entities, country)
     a2 = actor_words.pick_actor2(c.actors, a1, c.trigger.start)
     if a2 is not None and inter1 in (5, 6) and a2.inter in (5, 6):

@@ -460,3 +460,12 @@ def test_a_generic_headline_coded_as_no_violence_still_sums_up_the_body_s_strike
     headline.members, body.members = [headline], [body]
     (event,) = event_merge.fold_headings([headline, body], lambda c: c is headline)
     assert event is body and [m.index for m in body.members] == [0, 1]
+
+
+def test_an_air_strike_is_flown_by_a_state(settings):
+    text = ("Israeli strike on Gaza school kills at least 90, civil defence says\n\nGAZA, Aug 10 (Reuters) - An Israeli "
+            "airstrike hit a school in Gaza City on Saturday, killing at least 90 people, the Hamas-run civil defence "
+            "agency said. The Israeli military said it struck a Hamas command centre and that 19 militants were killed.")
+    analysis = newsprism.analyze(text, published="2024-08-10", settings=settings)
+    strike = next(e for e in analysis.events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 is not None and strike.actor1.inter in (1, 8) and "Israel" in strike.actor1.name

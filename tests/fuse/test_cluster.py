@@ -220,3 +220,14 @@ def test_each_figure_is_credited_to_the_claim_that_gives_it(kit):
     (story,) = fuse([a.analysis()]).stories
     assert [f.reported_by for f in story.injured] == ["Witnesses"]
     assert [f.reported_by for f in story.arrested] == [None]  # no claim holds it: the outlet's own figure
+
+
+def test_a_state_s_forces_and_foreign_forces_are_both_armed_states(kit):
+    """One outlet codes the strike's aircraft as the state's (inter 1), another as a foreign state's (inter 8)."""
+    a = kit.Doc("An airstrike hit a school in Kumasi.", "a", outlet="A")
+    a.event("An airstrike hit", type="Explosions/Remote violence", sub="Air/drone strike", where=kumasi(kit),
+            actor1=kit.Actor("State forces", 1))
+    b = kit.Doc("A strike by foreign jets hit a school in Kumasi.", "b", outlet="B")
+    b.event("A strike by foreign jets", type="Explosions/Remote violence", sub="Air/drone strike", where=kumasi(kit),
+            actor1=kit.Actor("External forces", 8))
+    assert len(fuse([a.analysis(), b.analysis()]).stories) == 1
