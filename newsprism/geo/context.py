@@ -68,6 +68,41 @@ def numbered(text: str, end: int) -> bool:
     return bool(context_words()["numbered_re"].match(text[end:end + 40]))
 
 
+def area_type_word(text: str, start: int, end: int) -> str | None:
+    """The area type word the text gives a name: "Bolivar state", "the state of Punjab" (else None)."""
+    words = context_words()["area_type_words"]
+    after = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 30])
+    if after and after.group(1).lower() in words:
+        return after.group(1).lower()
+    before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 30):start])
+    if before and before.group(1).lower() in words:
+        return before.group(1).lower()
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def subdivision_type(gid: str) -> str | None:
+    """ISO 3166-2 type of a subdivision entry ("iso3166-2:VE-F" -> "state"), lower case; None if unknown."""
+    if not gid.startswith("iso3166-2:"):
+        return None
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=gid.split(":", 1)[1])
+    return sub.type.lower() if sub is not None and sub.type else None
+
+
+def typed_areas(cands: tuple[Candidate, ...], word: str, others: dict[str, float]) -> tuple[Candidate, ...]:
+    """Among areas of this name, those the type word fits ("Bolivar state": Venezuela's state, not Colombia's
+    department), unless the article's other names give the other area's country; towns are kept, and nothing
+    is dropped when no area's type fits."""
+    areas = [c for c in cands if c.kind in ("admin1", "admin2")]
+    fits = [c for c in areas if word in (subdivision_type(c.gid) or "").split()]
+    if not fits or len(fits) == len(areas):
+        return cands
+    return tuple(c for c in cands if c.kind not in ("admin1", "admin2") or c in fits or subdivision_type(c.gid) is None
+                 or others.get(c.country or "", 0.0) >= 0.5)
+
+
 def organisation(text: str, end: int) -> bool:
     """ "the Meade company's office", "the Audi bank": a name followed by a word for a company or body."""
     return bool(context_words()["organisation_re"].match(text, end))

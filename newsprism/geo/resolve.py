@@ -27,7 +27,17 @@ from dataclasses import dataclass
 from ..model import Place, Span
 from .boundaries import SITE_TOWN_MIN, join_adjacent, route_ends, split_run_on
 from .build import lexicon_text
-from .context import CURATED, OBVIOUS_CITY, Context, context_words, countries_in_names, numbered, organisation
+from .context import (
+    CURATED,
+    OBVIOUS_CITY,
+    Context,
+    area_type_word,
+    context_words,
+    countries_in_names,
+    numbered,
+    organisation,
+    typed_areas,
+)
 from .gazetteer import Candidate, Gazetteer, haversine_km, loose_key, name_key
 from .mentions import Mention, words
 
@@ -111,6 +121,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     found = list(exact)  # every reading, for the reason of a name left unresolved
     ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz), text)
     for idx, m in enumerate(mentions):
+        if len(exact[idx]) > 1 and (word := area_type_word(text, m.start, m.end)):
+            # "Bolivar state" is Venezuela's, not Colombia's department (unless the other names say Colombia)
+            typed = typed_areas(exact[idx], word, ctx.others(idx))
+            if typed != exact[idx]:
+                exact[idx] = typed
+                ctx.revote(idx, m, typed)
         if exact[idx] and (numbered(text, m.end) or organisation(text, m.end)):
             # "Mine 6/7" is a numbered site, "the Meade company" a company: not a small town abroad
             others = ctx.others(idx)

@@ -136,3 +136,19 @@ def test_lebanese_governorates_by_their_english_names(settings):
     bekaa = named(places_of("On 6 March 2021, farmers blocked the main road in the Bekaa on Monday.", settings), "Bekaa")
     assert bekaa.resolved and bekaa.country == "LBN" and bekaa.precision == 2
     assert haversine_km(bekaa.latitude, bekaa.longitude, 33.85, 35.9) < 50
+
+
+def test_an_area_type_word_picks_the_area_of_that_type():
+    from newsprism.geo.context import area_type_word, subdivision_type, typed_areas
+
+    text = "Protests spread across the state of Punjab and into Bolivar state on Monday."
+    assert area_type_word(text, text.index("Punjab"), text.index("Punjab") + 6) == "state"
+    assert area_type_word(text, text.index("Bolivar"), text.index("Bolivar") + 7) == "state"
+    assert area_type_word(text, text.index("Monday"), text.index("Monday") + 6) is None
+    assert subdivision_type("iso3166-2:VE-F") == "state" and subdivision_type("geonames:1") is None
+    col = Candidate(1, "iso3166-2:CO-BOL", "Bolívar", "admin1", "COL", "Colombia", None, 10.0, -75.0, 1_600_000, 2, True)
+    ven = Candidate(2, "iso3166-2:VE-F", "Bolívar", "admin1", "VEN", "Venezuela", None, 8.1, -63.5, 400_000, 2, True)
+    small = town(3, "USA", 10_000)
+    assert typed_areas((col, ven, small), "state", {}) == (ven, small)
+    assert typed_areas((col, ven, small), "state", {"COL": 1.0}) == (col, ven, small)  # the other names say Colombia
+    assert typed_areas((col, ven), "province", {}) == (col, ven)  # no area of that type: nothing dropped
