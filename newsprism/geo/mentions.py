@@ -30,7 +30,6 @@ _CONTAINER_SEP = re.compile(
     r"(?:\s+(?:countryside|outskirts|suburbs?|part|parts|areas?|district|province|region|governorate))?(?:\s+of)?|\()\s*$",
     re.I,
 )
-LOC_PREP_LABELS = {None, "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"}
 FILLERS = {"center", "centre", "headquarters", "outskirts", "countryside", "area", "city"}
 _ALT_THEN_BRACKET = re.compile(r"^\s*\]\s*\(\s*$")  # "X [Y] (Z": after another name in square brackets
 
@@ -70,8 +69,8 @@ class Mention:
         if self.cue == "contained" and self.label in (None, "PERSON", "GPE", "LOC", "FAC") and not self.subject:
             # "shelled Kafr Taal in Aleppo" yes; "Merkel in Berlin said", "met Putin in Moscow" no
             return self.label != "PERSON" or toponym_like(self.text)
-        if self.cue == "loc-prep" and (self.label in LOC_PREP_LABELS or self.label == "DATE" and not _has_digit(self.text)):
-            return True  # "near Novoselivka Druha", "in Taalabaya": the NER takes unfamiliar place names for people, dates
+        if self.cue == "loc-prep" and self.label in (None, "PERSON", "ORG", "GPE", "LOC", "FAC"):
+            return True  # "near Novoselivka Druha": the NER often takes unfamiliar place names for people
         return self.cue in ("strong-prep", "list", "chain", "contained") and self.label not in NOT_PLACE_LABELS
 
 
@@ -86,10 +85,6 @@ def words() -> dict[str, Any]:
     for key in (*sets, "not_place_words"):
         data[key] = frozenset(data[key])
     return data
-
-
-def _has_digit(name: str) -> bool:
-    return any(ch.isdigit() for ch in name)
 
 
 def toponym_like(name: str) -> bool:
@@ -133,7 +128,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     _link(text, mentions, w)
-    _shared_entities(ents, mentions)
     organisations = {m.text for m in mentions if _after_organisation_noun(text, m, w)}
     for m in mentions:  # "monitoring firm Kentik" ... "at Kentik": a firm, wherever it is named
         if m.text in organisations:
@@ -186,8 +180,7 @@ def _chunks(doc: Doc, w: dict[str, Any]) -> list[tuple[int, int]]:
             if doc[k].lower_ in w["compound_tails"] and doc[k - 1].text == "-":
                 start = k + 1  # "STC-controlled Mori": the name after the compound adjective
                 break
-        prefixed = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
-        if start <= j and not prefixed and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
+        if start <= j and not any(doc[k].lower_ in w["not_place_words"] for k in range(start, j + 1)):
             typed = end_of_run + 1 < n and w["admin_words"].get(doc[end_of_run + 1].lower_) in ("town", "district")
             for a, b in [(start, j)] if typed else _split_at_entities(doc, start, j):  # "Wadi Wolken village": one name
                 if a == b and (doc[a].lower_ in w["never_alone"] or _common_word(doc[a])) and not _closes_bracket(doc, a):
@@ -227,9 +220,11 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _typed_area(doc: Doc, chunk: tuple[int, int], w: dict[str, Any]) -> bool:
-    """ "Somali region", "Afar zone": a people's name typed as an area is the area's name."""
-    k = chunk[1] + 1
-    return k < len(doc) and w["admin_words"].get(doc[k].lower_) in ("admin", "district") and doc[k].is_lower
+    """ "(Salaxaad, Somali region)", "Afdere zone (Somali region)": a people's name typed as an area where a container
+    is written (in brackets or after a comma) is the area's name; elsewhere "the Danish state" is no place."""
+    i, k = chunk[0], chunk[1] + 1
+    typed = k < len(doc) and w["admin_words"].get(doc[k].lower_) in ("admin", "district") and doc[k].is_lower
+    return typed and i > 0 and doc[i - 1].text in ("(", ",") and k + 1 < len(doc) and doc[k + 1].text in (")", ",")
 
 
 def _is_demonym(doc: Doc, chunk: tuple[int, int]) -> bool:
@@ -238,17 +233,6 @@ def _is_demonym(doc: Doc, chunk: tuple[int, int]) -> bool:
     text = doc[chunk[0]:chunk[1] + 1].text
     table = demonyms()
     return text in table or (text.endswith("s") and text[:-1] in table)
-
-
-def _shared_entities(ents: list[Any], mentions: list[Mention]) -> None:
-    """ "between Nayrab and Sarmin" read as one ORG: a label the NER gave a span holding several names of a list,
-    one of them a place, is no evidence against the others ("Cabinet of Ministers in Kyiv" is no list)."""
-    for e in ents:
-        inside = [m for m in mentions if e.start_char <= m.start and m.end <= e.end_char]
-        if len(inside) > 1 and any(m.located for m in inside):
-            for m in inside:
-                if m.cue == "list" and m.label in NOT_PLACE_LABELS and not m.subject:
-                    m.label = None
 
 
 def _label(ents: list[Any], start: int, end: int) -> str | None:
@@ -305,6 +289,9 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
             m.typed_end = doc[j + 1].idx + len(doc[j + 1])
         elif j + 2 < len(doc) and f"{nxt} {doc[j + 2].lower_}" in w["after_phrases"]:
             m.cue, m.hint = "type", w["after_phrases"][f"{nxt} {doc[j + 2].lower_}"]  # "Wolkenau police station"
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
+        m.cue, m.hint, m.typed_end = None, None, None  # "pro-Hadi camps": a side, a place only if obvious ("pro-Israel")
+        return
     if i == 0 or (i <= 2 and doc[i].text.isupper() and len(doc[i]) > 2):
         follow = doc[j + 1].text if j + 1 < len(doc) else ""
         if follow in (",", "(", "-", "—", "–") and doc[i].text.isupper():
