@@ -49,10 +49,14 @@ class ClaimLexicons:
     not_cues: tuple[tuple[str, ...], ...] = ()
     # words that stand for a whole answer after a speech verb ("said no", "said so")
     proforms: frozenset[str] = frozenset()
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
-        """A list of ``sources.v1.json`` as a set (lower-case)."""
-        return frozenset(self.sources[key])
+        """A list of ``sources.v1.json`` as a set (lower-case), made once."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self.sources[key])
+        return found
 
 
 def _read(name: str) -> str:
