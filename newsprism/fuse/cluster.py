@@ -374,9 +374,11 @@ def cluster(members: Sequence[Member], cfg: FuseConfig | None = None) -> list[li
 
 
 def _any_conflict(a: list[int], b: list[int], members: Sequence[Member], related) -> bool:
+    """Whether two groups may not become one story: two of their events conflict, or two are one article's (its
+    events stage told them apart: a third outlet's report close to both must not join them)."""
     for i in a:
         for j in b:
-            if members[i].ref.article_id != members[j].ref.article_id and related(i, j)[0]:
+            if members[i].ref.article_id == members[j].ref.article_id or related(i, j)[0]:
                 return True
     return False
 

@@ -231,3 +231,14 @@ def test_a_state_s_forces_and_foreign_forces_are_both_armed_states(kit):
     b.event("A strike by foreign jets", type="Explosions/Remote violence", sub="Air/drone strike", where=kumasi(kit),
             actor1=kit.Actor("External forces", 8))
     assert len(fuse([a.analysis(), b.analysis()]).stories) == 1
+
+
+def test_a_third_report_close_to_two_events_of_one_article_does_not_join_them(kit):
+    a = kit.Doc("Police fired on protesters in Kumasi. Later police fired on a second march in Suame.", "a", outlet="A")
+    a.event("Police fired on protesters", where=kumasi(kit))
+    a.event("police fired on a second march", where=kumasi(kit, lat=6.72, lon=-1.61, name="Suame"))
+    b = kit.Doc("Security forces shot at demonstrators near Kumasi.", "b", outlet="B")
+    b.event("Security forces shot at demonstrators", where=kumasi(kit, lat=6.70, lon=-1.615, name="Kumasi"))
+    stories = fuse([a.analysis(), b.analysis()]).stories
+    assert len(stories) == 2
+    assert all(len({m.article_id for m in s.members}) == len(s.members) for s in stories)
