@@ -116,6 +116,8 @@ def verb_attribution(
         source_tok = subj or source_tok
     if source_tok is not None and _quoted_apart(source_tok, tok, regions):
         source_tok = None  # ""Like Oakland. Or Ferguson," Trump said": a word of the quotation does not say it
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and agent(tok) is None and not has_dep(tok, ("nsubj", "nsubjpass", "aux")):
+        source_tok, unnamed = None, True  # "Asked whether ..., X said": the one who asked is not named
     source = None
     if source_tok is not None:
         source = chars(doc, *np_span(source_tok))

@@ -125,3 +125,8 @@ def test_a_cue_noun_object_of_a_verb_speaks_for_the_verbs_subject(nlp):
 def test_a_cue_noun_someone_receives_is_not_theirs(nlp):
     text = "The minister faced sharp criticism of the budget from opposition leaders."
     assert [f[0] for f in found(nlp, text) if f[1] == "criticism"] in ([], ["opposition leaders"])
+
+
+def test_the_one_who_asked_is_not_named(nlp):
+    text = "Asked whether the mayor has the integrity to serve, 75 percent of voters said yes."
+    assert by_cue(nlp, text, "Asked")[0] is None
