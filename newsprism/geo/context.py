@@ -190,7 +190,7 @@ class Context:
         cache_key = "\0all" if key is None else key
         if cache_key in self._cache:
             return self._cache[cache_key]
-        others: Counter[str] = Counter(self.extra)
+        others: Counter[str] = Counter()
         own: Counter[str] = Counter()
         for k, v in zip(self.keys, self.votes, strict=True):
             if v is None:
@@ -199,7 +199,11 @@ class Context:
                 own[v[0]] = max(own[v[0]], v[1])
             else:
                 others[v[0]] += v[1]
-        if own and not self._overruled(own, others):
+        # only other place names overrule a name's own vote: demonyms are often foreign forces ("Saudi forces
+        # [..] the capital Hadibu"); they add to the context
+        overruled = bool(own) and self._overruled(own, others)
+        others.update(self.extra)
+        if own and not overruled:
             others.update(own)
         out = _normalise(others)
         self._cache[cache_key] = out

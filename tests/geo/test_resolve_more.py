@@ -152,3 +152,8 @@ def test_an_area_type_word_picks_the_area_of_that_type():
     assert typed_areas((col, ven, small), "state", {}) == (ven, small)
     assert typed_areas((col, ven, small), "state", {"COL": 1.0}) == (col, ven, small)  # the other names say Colombia
     assert typed_areas((col, ven), "province", {}) == (col, ven)  # no area of that type: nothing dropped
+
+
+def test_demonyms_add_to_the_context_but_do_not_overrule_a_name_s_own_vote():
+    ctx = Context([located("Hhh")], [[town(1, "YYY", 8_000)]], Counter({"SSS": 2}), " " * 10)  # "Saudi forces" twice
+    assert ctx.of(0)["YYY"] > 0.0 and ctx.of(0)["SSS"] == 1.0
