@@ -28,6 +28,7 @@ from . import attribution as attr
 from . import certainty as cert
 from . import checkworthy
 from .claim_lexicons import ClaimLexicons, load
+from .entities import acronym_after
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -253,6 +254,9 @@ def _speaker_from_words(ctx: _Context, tok: Token, source_text: str) -> Speaker:
         tok.pos_ in ("NOUN", "PROPN") and low in lex.words("media_words") and any(c.pos_ == "PROPN" for c in tok.children)
     ):
         return Speaker(name=name, kind="media")
+    bracket = source_text.rfind("(")
+    if bracket > 0 and acronym_after(source_text[:bracket], source_text[bracket - 1:]):
+        return Speaker(name=name, kind="organisation")  # "Pakistan Tehreek-e-Insaf (PTI) said": a body, by its initials
     if tok.pos_ == "PROPN" and (ner is None or ner.label_ not in lex.sources["person_ner"]) and _named_person(ctx, tok.text):
         # the tagger missed a name the article gives elsewhere as a person's ("Vavilov")
         return Speaker(name=name if " " in name else _full_person_name(ctx, name, len(ctx.text)), kind="person")

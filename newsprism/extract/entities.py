@@ -185,6 +185,18 @@ def _apply_rules(text: str, m: _Mention, r: dict[str, Any]) -> None:
         m.votes["organisation"] += STRONG
     if m.name in r["platform_set"]:
         m.votes["other"] += STRONG
+    if acronym_after(m.name, after):  # "Pakistan Tehreek-e-Insaf (PTI)": a body is named with its initials
+        m.votes["organisation"] += STRONG
+
+
+def acronym_after(name: str, after: str) -> bool:
+    """Whether ``after`` opens with a bracketed acronym of the name's initials ("Rapid Support Forces (RSF)")."""
+    found = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", after)
+    if not found or sum(c.isupper() for c in found.group(1)) < 3:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+    letters = [c for c in found.group(1) if c.isupper()]
+    return len(initials) >= 2 and initials[0] == letters[0] and set(letters) <= set(initials)
 
 
 _COMPANY = re.compile(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*&\s*(?:Co|Company)\b|\b[A-Z][\w-]*&[A-Z][\w]*\b")

@@ -254,3 +254,9 @@ def test_it_after_an_organisation_speaks_for_it_and_a_sponsor_is_not_the_speaker
     assert agency.name.endswith("civil defence agency") and agency.kind == "organisation"
     accused = claim_with(analysis, "the agency of inflating").speaker
     assert (accused.name, accused.kind) == ("military", "organisation")
+
+
+def test_a_name_given_with_its_initials_is_an_organisation(small):
+    analysis = small("Pakistan Tehreek-e-Insaf (PTI) said its workers were picked up in raids on homes.")
+    speaker = claim_with(analysis, "its workers were picked up").speaker
+    assert speaker.kind == "organisation"

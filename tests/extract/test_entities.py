@@ -77,3 +77,13 @@ def test_names_end_at_the_name_not_at_the_next_line(settings):
     spans = [s for e in analysis.entities for s in e.mentions]
     assert spans and all(s.text == s.text.strip() for s in spans)
     assert all(e.name == e.name.strip() for e in analysis.entities)
+
+
+def test_initials_in_brackets_after_a_name():
+    from newsprism.extract.entities import acronym_after
+
+    assert acronym_after("Rapid Support Forces", " (RSF) captured")
+    assert acronym_after("Pakistan Tehreek-e-Insaf", " (PTI) said")
+    assert not acronym_after("John Smith", " (JS) said")  # two letters: a person's initials as often as a body's
+    assert not acronym_after("Rapid Support Forces", " (Sudan) said")
+    assert not acronym_after("Rapid Support Forces", " (ABC) said")
