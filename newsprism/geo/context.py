@@ -123,11 +123,13 @@ def vote(m: Mention, cands: Sequence[Candidate]) -> tuple[str, float] | None:
     weight = 2.0 if m.cue == "dateline" else 1.0
     country = next((c for c in cands if c.kind == "country" and c.country), None)
     if not m.located:
-        if m.label in ("PERSON", "NORP"):
+        if m.label in ("PERSON", "NORP") and m.cue != "list":  # "in Tripoli and Sidon": a place's list-mate votes
             return None
         if country is not None:  # "the Nepal Police" (an ORG to the NER) still says Nepal, at half weight
             return country.country, (UNPLACED if m.label == "ORG" else 1.5 * weight)  # type: ignore[return-value]
         own = [c for c in cands if not c.loose and (c.main or c.kind != "city")]
+        main_top = max((c.population for c in own if c.main), default=0)
+        own = [c for c in own if not _hamlet_beside(c, main_top)]  # "In Tripoli and Sidon": not Sidon, Illinois
         sure = [c for c in own if c.kind in CURATED or c.kind == "admin1" or c.population >= OBVIOUS_CITY]
         if sure and len({c.country for c in own}) == 1 and sure[0].country:
             return sure[0].country, UNPLACED  # "Accra" (an ORG to the NER), "Greater Accra"

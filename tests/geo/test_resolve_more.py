@@ -157,3 +157,9 @@ def test_an_area_type_word_picks_the_area_of_that_type():
 def test_demonyms_add_to_the_context_but_do_not_overrule_a_name_s_own_vote():
     ctx = Context([located("Hhh")], [[town(1, "YYY", 8_000)]], Counter({"SSS": 2}), " " * 10)  # "Saudi forces" twice
     assert ctx.of(0)["YYY"] > 0.0 and ctx.of(0)["SSS"] == 1.0
+
+
+def test_a_list_mate_of_a_place_votes_even_when_the_ner_calls_it_a_person():
+    sidon = [town(1, "LBN", 160_000), town(2, "USA", 500)]
+    assert vote(Mention(0, 5, "Sidon", cue="list", label="PERSON"), sidon) == ("LBN", 0.5)
+    assert vote(Mention(0, 5, "Sidon", label="PERSON"), sidon) is None
