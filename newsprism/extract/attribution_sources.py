@@ -18,8 +18,12 @@ NOUNS = ("PROPN", "NOUN", "PRON")
 def participle_speaker(tok: Token, lex: ClaimLexicons) -> Token | None:
     """"Trump insisted that he had won, claiming that ...": the parse hangs the participle on the clause a cue
     verb governs, whose subject ("he") is not the speaker; the speaker is the subject of that cue verb."""
-    if tok.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in tok.children) or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+    if any(c.dep_ in SUBJECTS for c in tok.children) or tok.i == 0:
         return None
+    before = tok.doc[tok.i - 1]
+    joined = tok.dep_ == "conj" or tok.tag_ == "VBG" and (before.text == "," or before.dep_ == "mark")
+    if not joined:
+        return None  # "X said he found Y charming and called Z ...", "..., adding", "while adding"
     node = tok.head
     for _ in range(4):
         if node.head.i == node.i:

@@ -130,3 +130,8 @@ def test_a_cue_noun_someone_receives_is_not_theirs(nlp):
 def test_the_one_who_asked_is_not_named(nlp):
     text = "Asked whether the mayor has the integrity to serve, 75 percent of voters said yes."
     assert by_cue(nlp, text, "Asked")[0] is None
+
+
+def test_a_coordinated_cue_inside_what_a_cue_says_is_the_outer_speakers(nlp):
+    text = "In an interview, Gore insisted it was premature to back the senator while adding that he admired her."
+    assert by_cue(nlp, text, "adding")[0] == "Gore"
