@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 NOUNS = ("PROPN", "NOUN", "PRON")
+AFTER_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "dep", "advmod")  # how the parse may hang "said Smith"
 
 
 def participle_speaker(tok: Token, lex: ClaimLexicons) -> Token | None:
@@ -96,10 +97,12 @@ def source_after_cue(doc: Doc, tok: Token, regions: list[Span]) -> Token | None:
         i -= 1
     if i < 0 or not any(s < doc[i].idx + len(doc[i]) <= e and e <= tok.idx for s, e in regions):
         return None
-    after = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep")), None)
-    if after is None or after.pos_ not in ("PROPN", "NOUN") or after.left_edge.i != tok.i + 1:
+    after = next((c for c in tok.children if c.i > tok.i and c.dep_ in AFTER_DEPS), None)
+    if after is None or after.left_edge.i != tok.i + 1 or after.ent_type_ in ("DATE", "TIME"):
         return None
-    return after
+    if after.pos_ in ("PROPN", "NOUN") or after.pos_ == "ADV" and after.is_title:
+        return after  # "said Skelly": a name the tagger took for an adverb
+    return None
 
 
 def apposed_source(doc: Doc, tok: Token) -> tuple[int, int] | None:

@@ -72,9 +72,14 @@ def test_a_word_of_the_quotation_is_not_its_speaker(nlp, text, speaker):
     assert by_cue(nlp, text, "said")[0] == speaker
 
 
-def test_a_speaker_after_the_cue_that_follows_a_quotation(nlp):
-    text = "“It is hers to lose at this point,” added another local councillor. “The race is over.”"
-    assert by_cue(nlp, text, "added")[0] == "another local councillor"
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("“It is hers to lose at this point,” added another local councillor. “The race is over.”", "added",
+     "another local councillor"),
+    ("“Having access to the file and two people who understand it is valuable,” said Skelly, explaining he worked "
+     "more closely with Chrabaszcz.", "said", "Skelly"),
+])
+def test_a_speaker_after_the_cue_that_follows_a_quotation(nlp, text, cue, speaker):
+    assert by_cue(nlp, text, cue)[0] == speaker
 
 
 def test_a_name_and_its_apposition_before_a_cue_whose_subject_the_parse_lost(nlp):
