@@ -96,11 +96,16 @@ def typed_areas(cands: tuple[Candidate, ...], word: str, others: dict[str, float
     department), unless the article's other names give the other area's country; towns are kept, and nothing
     is dropped when no area's type fits."""
     areas = [c for c in cands if c.kind in ("admin1", "admin2")]
-    fits = [c for c in areas if word in (subdivision_type(c.gid) or "").split()]
+    fits = area_fits(cands, word)
     if not fits or len(fits) == len(areas):
         return cands
     return tuple(c for c in cands if c.kind not in ("admin1", "admin2") or c in fits or subdivision_type(c.gid) is None
                  or others.get(c.country or "", 0.0) >= 0.5)
+
+
+def area_fits(cands: Sequence[Candidate], word: str) -> list[Candidate]:
+    """The areas among ``cands`` whose ISO 3166-2 type the type word names."""
+    return [c for c in cands if c.kind in ("admin1", "admin2") and word in (subdivision_type(c.gid) or "").split()]
 
 
 def organisation(text: str, end: int) -> bool:

@@ -31,6 +31,7 @@ from .context import (
     CURATED,
     OBVIOUS_CITY,
     Context,
+    area_fits,
     area_type_word,
     context_words,
     countries_in_names,
@@ -124,9 +125,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
         if len(exact[idx]) > 1 and (word := area_type_word(text, m.start, m.end)):
             # "Bolivar state" is Venezuela's, not Colombia's department (unless the other names say Colombia)
             typed = typed_areas(exact[idx], word, ctx.others(idx))
-            if typed != exact[idx]:
+            fits = area_fits(typed, word)
+            if typed != exact[idx] or fits:
                 exact[idx] = typed
-                ctx.revote(idx, m, typed)
+                # "Busia district": the district of that name says its country, for the town of that name too
+                ctx.revote(idx, m, fits if len({c.country for c in fits}) == 1 else typed)
         if exact[idx] and (numbered(text, m.end) or organisation(text, m.end)):
             # "Mine 6/7" is a numbered site, "the Meade company" a company: not a small town abroad
             others = ctx.others(idx)

@@ -163,3 +163,10 @@ def test_a_list_mate_of_a_place_votes_even_when_the_ner_calls_it_a_person():
     sidon = [town(1, "LBN", 160_000), town(2, "USA", 500)]
     assert vote(Mention(0, 5, "Sidon", cue="list", label="PERSON"), sidon) == ("LBN", 0.5)
     assert vote(Mention(0, 5, "Sidon", label="PERSON"), sidon) is None
+
+
+@pytest.mark.slow
+def test_a_district_of_that_name_says_the_country_of_its_town(settings):
+    # Busia is a town in Kenya and one in Uganda; Uganda's subdivision of that name is a district
+    places = places_of("On 4 March 2021, traders protested at the main market in Busia district on Monday.", settings)
+    assert named(places, "Busia").country == "UGA"
