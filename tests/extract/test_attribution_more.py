@@ -82,9 +82,14 @@ def test_a_speaker_after_the_cue_that_follows_a_quotation(nlp, text, cue, speake
     assert by_cue(nlp, text, cue)[0] == speaker
 
 
-def test_a_name_and_its_apposition_before_a_cue_whose_subject_the_parse_lost(nlp):
-    text = "Alarmed by the unrest in Nevada, Senator Tom Baker, the minority whip, said that he spoke with Ms. Lopez on Tuesday."
-    assert by_cue(nlp, text, "said")[0] == "Senator Tom Baker, the minority whip"
+@pytest.mark.parametrize("text, speaker", [
+    ("Alarmed by the unrest in Nevada, Senator Tom Baker, the minority whip, said that he spoke with Ms. Lopez on Tuesday.",
+     "Senator Tom Baker, the minority whip"),
+    ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said, "
+     "''I mean, a raid is a combat operation.''", "Col. Steven H. Warren, a military spokesman in Baghdad"),
+])
+def test_a_name_and_its_apposition_before_a_cue_whose_subject_the_parse_lost(nlp, text, speaker):
+    assert by_cue(nlp, text, "said")[0] == speaker
 
 
 def test_a_sure_cue_with_no_clause_says_what_follows_it(nlp):
