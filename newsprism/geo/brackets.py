@@ -45,7 +45,7 @@ def location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> 
     for group in _bracket_groups(text, mentions, type_words):
         before = mentions[group[0] - 1] if group[0] > 0 else None
         if before is None or not _right_before_bracket(text, before, mentions[group[0]]):
-            if len(group) < 2 or not _after_words(text, mentions[group[0]]):
+            if not _listed_names(text, mentions, group):
                 continue  # "the tribal region (At Taffah, Al Bayda)": two or more names after a noun phrase
         elif acronym(before.text):
             continue  # "DPEIN (Dewan Perkasa ...)": a spelled-out acronym
@@ -54,10 +54,12 @@ def location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> 
             continue  # "Hoy No Circula (No Circulation Today)", "Ali (Abu Omar)": another name, not a container
         for k in group:
             m = mentions[k]
-            if acronym(m.text):
+            if m.text in abbreviations():
                 if k != group[0] or before is not None and before.located and before.cue != "dateline":
                     _abbreviation(m)  # "(Salem, TN)", "Nigohan (UP)" -- not "WASHINGTON (AP)"
-                continue  # "(ELN)", "(CPI-Maoist)" name organisations
+                continue
+            if acronym(m.text):
+                continue  # "(ELN)", "(CPI-Maoist)", "(DoD)" name organisations
             if weak and m.label not in ("PERSON", "ORG", *PLACE_LABELS):
                 continue  # "of Military Counterintelligence (Dgcim)": no name the NER saw
             m.subject = False  # a name in brackets is an apposition, not the subject of a verb
@@ -68,8 +70,9 @@ def location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> 
 
 
 def acronym(name: str) -> bool:
-    """ "ELN", "CPI-Maoist", "SUCI": a part of two or more capitals and nothing else."""
-    return any(len(part) >= 2 and part.isupper() for part in re.split(r"[\s\-/]+", name))
+    """ "ELN", "CPI-Maoist", "SUCI", "DoD": a part of capitals only, or a short one with two capitals."""
+    return any(len(part) >= 2 and (part.isupper() or len(part) <= 5 and sum(ch.isupper() for ch in part) >= 2)
+               for part in re.split(r"[\s\-/]+", name))
 
 
 def _bracket_groups(text: str, mentions: list[Mention], type_words: dict[str, str]) -> list[list[int]]:
@@ -106,11 +109,13 @@ def _right_before_bracket(text: str, before: Mention, first: Mention) -> bool:
     return all(word.lower() in words()["admin_words"] or word.lower() in FILLERS for word in words_)
 
 
-def _after_words(text: str, first: Mention) -> bool:
-    """The bracket opens after a word of the sentence (not at its start, not after a number or another bracket)."""
-    opening = text.rfind("(", 0, first.start)
+def _listed_names(text: str, mentions: list[Mention], group: list[int]) -> bool:
+    """Two or more names, comma-separated, in a bracket after a word of the sentence (not at its start, not after a
+    number or another bracket): "the tribal region (At Taffah, Al Bayda)", not "(Bill and Hillary)"."""
+    opening = text.rfind("(", 0, mentions[group[0]].start)
     before = text[max(0, opening - 30):opening].rstrip()
-    return bool(before) and (before[-1].isalpha() or before[-1] == "]")
+    inside = text[opening:mentions[group[-1]].end]
+    return len(group) >= 2 and "," in inside and bool(before) and (before[-1].isalpha() or before[-1] == "]")
 
 
 def _abbreviation(m: Mention) -> None:
@@ -129,16 +134,18 @@ def comma_abbreviations(text: str, mentions: list[Mention]) -> None:
         if m.expansions or m.text not in abbreviations() or not (prev.located or prev.expansions):
             continue
         between = strip_type_word(text[prev.end:m.start], words()["admin_words"])
-        after = text[m.end:m.end + 1]
-        if between.strip() == "," and "\n" not in between and after in ("", *",.;:)!?\n"):  # not "Kabul, AP reported"
+        rest = text[m.end:m.end + 3].lstrip(" ")
+        ends = m.text.endswith(".") or not rest or rest[0] in ",.;:)!?\n—–-"  # not "Kabul, AP reported"
+        if between.strip() == "," and "\n" not in between and ends:
             _abbreviation(m)
             if prev.container is None:
                 prev.container = idx
 
 
 def closing_container(text: str, m: Mention, between: str) -> bool:
-    """ "in X (Y), Z." -- but not "X (Y), Z (W)", a list of bracketed places, nor an acronym ("(Y), EPP")."""
-    return bool(_AFTER_BRACKET.match(between)) and not acronym(m.text) and not text[m.end:].lstrip().startswith(("(", "["))
+    """ "in X (Y), Z." -- but not "X (Y), Z (W)", a list of bracketed places, an acronym ("(Y), EPP") or a person."""
+    return (bool(_AFTER_BRACKET.match(between)) and not acronym(m.text) and m.label != "PERSON"
+            and not text[m.end:].lstrip().startswith(("(", "[")))  # "in the Acta (AAS), Francis has": no container
 
 
 def before_bracket(text: str, mentions: list[Mention], idx: int, between: str) -> bool:
@@ -155,6 +162,8 @@ def alternate_names(text: str, mentions: list[Mention]) -> None:
     other name: it takes the first name's cue and type (and, in _link, its container)."""
     for idx in range(1, len(mentions)):
         m, prev = mentions[idx], mentions[idx - 1]
+        if not (prev.placey or prev.located):
+            continue  # "Mr. [Walter] Matt": another name of a place only
         if (text[prev.end:m.start].strip() == "[" and text[m.end:m.end + 1] == "]"
                 or _FORMERLY.match(text[prev.end:m.start]) and text[m.end:m.end + 1] == ")"):
             if m.cue is None:

@@ -115,3 +115,11 @@ def test_a_news_agency_credit_is_not_a_state(settings):
     text = "On 6 May 2020, hundreds marched in Hyderabad, Telangana and in Guntur (Guntur, AP) demanding relief."
     places = {p.name: p for p in _places(settings, text)}
     assert places["AP"].country == "IND"  # the article's places are in India: the credit is Andhra Pradesh here
+
+
+def test_news_agency_state_abbreviations_and_no_people_in_brackets(settings):
+    text = ("NORFOLK, Va. — A man pleaded guilty on Monday, officials in Sacramento, Calif., said. "
+            "They are good people, aren't they (Bill and Hillary)? Lambert worked for the Department of Defense (DoD).")
+    places = {p.name: p for p in _places(settings, text)}
+    assert places["Va."].resolved_name == "Virginia" and places["Calif."].resolved_name == "California"
+    assert not {"Bill", "Hillary", "DoD", "Defense"} & set(places)
