@@ -116,11 +116,11 @@ def apposed_source(doc: Doc, tok: Token) -> tuple[int, int] | None:
     last = i - 1
     node = doc[last]
     for _ in range(4):  # "X, a military spokesman in Baghdad, said": up from the phrase to the apposition
-        if node.dep_ == "appos" or node.head.i == node.i or node.head.i >= tok.i:
+        if node.dep_ in ("appos", "relcl") or node.head.i == node.i or node.head.i >= tok.i:
             break
         node = node.head
     chain = [node]
-    while chain[-1].dep_ == "appos" and chain[-1].head.i < chain[-1].i:
+    while chain[-1].dep_ in ("appos", "relcl") and chain[-1].head.i < chain[-1].i:
         chain.append(chain[-1].head)
     if len(chain) > 2 and chain[-1].dep_ in ("pobj", "dobj", "poss"):
         chain.pop()  # "in Nevada, Senator X, the whip, said": the parse hung the name on the place
