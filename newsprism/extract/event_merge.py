@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from .events import Candidate
 
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
+#: besides violent events, the sub-types a count in the next sentences belongs to ("22 people were detained")
+COUNTED_AFTER = ("Arrests", "Other", "Peaceful protest")
 
 
 def lexicons():
@@ -43,14 +45,13 @@ def merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate]
             for c in list(wave):
                 target = _scene_for(groups, c)
                 if target is not None:
-                    target.members.append(c)
+                    _attach(target, c)
                     wave.remove(c)
                     attached = True
         for c in wave:  # in text order: a count may follow a vague event placed just before it
-            counted = any(n.best > 0 for k, n in c.counts.items() if k != "size")
-            target = _scene_for(groups, c) if c.vague and counted else None
+            target = _scene_for(groups, c) if c.vague and _counted(c) else None
             if target is not None:
-                target.members.append(c)
+                _attach(target, c)
             else:
                 _join_or_new(groups, c)
     groups = _escalate(groups)
@@ -86,10 +87,25 @@ def _escalate(groups: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _counted(c: Candidate) -> bool:
+    return any(n.best > 0 for k, n in c.counts.items() if k != "size")
+
+
+def _attach(target: Candidate, c: Candidate) -> None:
+    """``c`` joins ``target``; a peaceful protest whose people the next sentences count as detained or hurt ("Police
+    said 22 people were detained") was met with force."""
+    target.members.append(c)
+    if target.sub_event_type == "Peaceful protest" and c.vague and _counted(c):
+        for m in target.members:  # each mention of the protest, since the event is coded from one of them
+            if m is target or m.sub_event_type == "Peaceful protest":
+                m.sub_event_type, m.kind, m.fixed, m.inter1, m.inter2 = "Protest with intervention", "intervention", True, 6, 1
+
+
 def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
     if c.vague:  # a casualty or arrest count right after an event, in its paragraph, belongs to it
-        before = [g for g in groups if g.paragraph == c.paragraph and 0 < c.index - g.members[-1].index <= 2
-                  and _compatible(g, c) and (g.violent_or_protest() or g.sub_event_type in ("Arrests", "Other"))]
+        before = [g for g in groups if g.members[-1].paragraph == c.paragraph and 0 < c.index - g.members[-1].index <= 2
+                  and _compatible(g, c) and (g.violent_or_protest() or g.sub_event_type in COUNTED_AFTER and (
+                      _counted(c) or g.sub_event_type != "Peaceful protest"))]
         if before:
             return max(before, key=lambda g: g.members[-1].index)
     near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2]
@@ -124,7 +140,7 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
         generic = bool(leading) and all(m.vague for m in leading)  # "condemned the attack" after an airstrike
         before = [t for t in out if all(_dates_agree(t, m) for m in leading) and (
             (partitive_only and t.violent_or_protest()) or (
-                (type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type) or generic and t.violent_or_protest())
+                (_kin(type_of.get(t.sub_event_type), type_of.get(g.sub_event_type)) or generic and t.violent_or_protest())
                 and all(_compatible(t, m, towns_only=generic) for m in leading)))]
         if leading and before:
             target = max(before, key=lambda t: max(m.index for m in t.members))
@@ -137,6 +153,11 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
             g, rest[0].members = rest[0], rest
         out.append(g)
     return out
+
+
+def _kin(a: str | None, b: str | None) -> bool:
+    """One type, or protests and riots ("accused foreign services of orchestrating the unrest" after the marches)."""
+    return a == b or {a, b} == {"Protests", "Riots"}
 
 
 def _refers(m: Candidate, text: str) -> bool:

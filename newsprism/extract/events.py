@@ -204,8 +204,9 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
             matches.append((rule, m))
     if not matches:
         return None
-    claim = claim_at(parsed.claims, matches[0][1].start())
-    if claim is not None and _speculative(claim, matches[0][1].start(), text):
+    earliest = min(m.start() for _, m in matches)  # the claim around the first trigger in the text tells the event
+    claim = claim_at(parsed.claims, earliest)
+    if claim is not None and _speculative(claim, earliest, text):
         return None
     date = own_date(parsed.dates, sent)
     base = parsed.article.date_base
@@ -465,6 +466,8 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
         country = people or country
     actor1 = actor_words.actor_of(a1, inter1, parsed.entities, country)
     a2 = actor_words.pick_actor2(c.actors, a1, c.trigger.start)
+    if a2 is not None and c.fixed and c.inter2 is not None and a2.inter != c.inter2:  # the rule says who the target is
+        a2 = next((m for m in c.actors if m.inter == c.inter2 and m is not a1), None)
     if a2 is not None and inter1 in (5, 6) and a2.inter in (5, 6):
         a2 = None  # the protesters of a riot are its rioters, not its target
     default2 = lex.default_actor2.get(sub) or lex.default_actor2.get(etype)

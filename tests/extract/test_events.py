@@ -469,3 +469,44 @@ def test_an_air_strike_is_flown_by_a_state(settings):
     analysis = newsprism.analyze(text, published="2024-08-10", settings=settings)
     strike = next(e for e in analysis.events if e.sub_event_type == "Air/drone strike")
     assert strike.actor1 is not None and strike.actor1.inter in (1, 8) and "Israel" in strike.actor1.name
+
+
+def test_people_detained_after_a_march_make_it_a_protest_with_intervention(blank_nlp, settings):
+    text = ("Thousands of people marched through the capital on Saturday. Police said 22 people were detained and 56 "
+            "were injured. The president accused foreign services of orchestrating the unrest.")
+    parsed = parsed_of(blank_nlp, settings, text, dates=[date(text, "Saturday", "2022-01-01")])
+    (event,) = events_stage.find_events(parsed)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.arrested is not None and event.arrested.best == 22
+    assert event.actor2 is not None and event.actor2.inter == 1  # not the "people" who marched
+    assert any("orchestrating the unrest" in s.text for s in event.evidence)
+
+
+def test_the_claim_of_an_event_is_the_one_around_its_first_trigger(blank_nlp, settings):
+    text = "Thousands marched through the capital on Saturday, demanding the release of jailed rioters."
+    start = text.index("the release")
+    claim = Claim(id="C1", source=Span.of(text, 0, 9), speaker=Speaker("Thousands", "collective"),
+                  cue=Span.of(text, text.index("demanding"), text.index("demanding") + 9),
+                  content=Span.of(text, start, len(text) - 1))
+    parsed = parsed_of(blank_nlp, settings, text, claims=[claim], dates=[date(text, "Saturday", "2022-01-01")])
+    (event,) = events_stage.find_events(parsed)
+    assert event.sub_event_type == "Peaceful protest" and event.reported_by is None
+
+
+def test_the_target_of_an_intervention_is_the_state_not_the_marchers(settings):
+    text = (
+        'Tens of thousands rally in Belgrade against Vucic government\n\nBELGRADE, March 15 (Reuters) - Tens of'
+        ' thousands of people marched through central Belgrade on Saturday in one of the largest protests in '
+        "Serbia's recent history, demanding accountability for the collapse of a railway station canopy in No"
+        'vi Sad that killed 15 people in November.\n\nPolice estimated the crowd at 107,000, while the Archive '
+        'of Public Gatherings, an independent monitoring group, put it at between 275,000 and 325,000.\n\nLate '
+        'in the evening, scuffles broke out near parliament between protesters and a group of government supp'
+        'orters camped outside the building. Police said 22 people were detained and 56 were treated for inju'
+        'ries.\n\nPresident Aleksandar Vucic said in a televised address that he would not bow to "pressure fro'
+        'm the street" and accused foreign intelligence services of orchestrating the unrest, without offerin'
+        'g evidence.'
+    )
+    events = newsprism.analyze(text, published="2025-03-15", settings=settings).events
+    march = next(e for e in events if e.event_type == "Protests")
+    assert march.sub_event_type == "Protest with intervention"
+    assert march.actor2 is not None and march.actor2.inter == 1
