@@ -368,8 +368,8 @@ def _event(parsed: ParsedArticle, group: Candidate, n: int, lex: Lexicons, main_
     told = body + [m for m in group.members if m not in body]  # a figure the body gives is its evidence, not the headline
     counts = {k: merge_counts([m.counts.get(k) for m in told], parsed.text)
               for k in ("fatalities", "injured", "arrested", "size")}
-    if sub == "Peaceful protest":  # deaths told with a peaceful protest are its cause ("over the killing of"), not its toll
-        counts["fatalities"] = None
+    if sub in ("Peaceful protest", "Protest with intervention"):  # deaths told with a protest that no force killed at
+        counts["fatalities"] = None  # are its cause ("over the killing of", "the collapse that killed 15"), not its toll
     certainty = max((_certainty(parsed, m) for m in body), key=_CERTAINTY_ORDER.index)
     confidence = round(primary.confidence * (1.0 if certainty == "certain" else 0.8), 3)
     return Event(

@@ -510,3 +510,10 @@ def test_the_target_of_an_intervention_is_the_state_not_the_marchers(settings):
     march = next(e for e in events if e.event_type == "Protests")
     assert march.sub_event_type == "Protest with intervention"
     assert march.actor2 is not None and march.actor2.inter == 1
+
+
+def test_deaths_that_caused_a_protest_met_with_force_are_not_its_toll(blank_nlp, settings):
+    text = ("Thousands of people marched through the capital on Saturday, demanding justice for a collapse that killed "
+            "15 people in November. Police said 22 people were detained.")
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, dates=[date(text, "Saturday", "2022-01-01")]))
+    assert event.sub_event_type == "Protest with intervention" and event.fatalities is None
