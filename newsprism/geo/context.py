@@ -161,7 +161,10 @@ def vote(m: Mention, cands: Sequence[Candidate]) -> tuple[str, float] | None:
     big = any(c.population >= OBVIOUS_CITY for c in pool)
     if big and other:
         return pool[0].country, weight  # "Al-Hasakeh": a big city's other name
-    return pool[0].country, weight * (0.5 if big or other or pool[0].population >= HAMLET else 0.25)
+    # a transliteration that drops the entry's article ("Shadadah" for "Ash Shaddadah") is a usual spelling;
+    # one that drops a word of the text ("El Bouni" for "Bouni") or changes its letters is weaker
+    usual = not other and any(len(name_key(c.name).split()) > len(name_key(m.text).split()) for c in pool)
+    return pool[0].country, weight * (0.5 if big or other or usual or pool[0].population >= HAMLET else 0.25)
 
 
 class Context:
@@ -170,6 +173,7 @@ class Context:
     def __init__(self, mentions: Sequence[Mention], exact: Sequence[Sequence[Candidate]], extra: Counter[str], text: str):
         self.keys = [name_key(m.text) for m in mentions]
         self.votes = [None if sponsor(text, m.end) else vote(m, cands) for m, cands in zip(mentions, exact, strict=True)]
+        self.readings = [{c.country for c in cands if c.country} for cands in exact]
         self.extra = Counter({iso3: min(1.5, 0.5 * n) for iso3, n in extra.items()})
         self._cache: dict[str, dict[str, float]] = {}
 
@@ -206,9 +210,14 @@ class Context:
                 own[v[0]] = max(own[v[0]], v[1])
             else:
                 others[v[0]] += v[1]
-        # only other place names overrule a name's own vote: demonyms are often foreign forces ("Saudi forces
-        # [..] the capital Hadibu"); they add to the context
-        overruled = bool(own) and self._overruled(own, others)
+        # only other place names overrule a name's own vote, and only names with no reading in its country
+        # ("Kagara (Rafi LGA, Niger)": Niger is also a Nigerian state); demonyms are often foreign forces
+        # ("Saudi forces [..] the capital Hadibu"): they add to the context
+        against: Counter[str] = Counter()
+        for k, v, countries in zip(self.keys, self.votes, self.readings, strict=True):
+            if v is not None and k != key and not countries & set(own):
+                against[v[0]] += v[1]
+        overruled = bool(own) and self._overruled(own, against)
         others.update(self.extra)
         if own and not overruled:
             others.update(own)

@@ -154,7 +154,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
             # "Shewan area of Bala Buluk district, Farah": an unknown district still lies in the province after it
             # (when the article's other names agree on the province's country, and no big town of the name lies elsewhere)
             far = final[outer]
-            if _outer_holds(far, exact[idx], ctx.of(idx)):  # type: ignore[arg-type]
+            if _outer_holds(far, exact[idx], ctx.of(idx), exact[outer]):  # type: ignore[arg-type]
                 final[idx] = _choose(m, exact[idx], gaz, ctx.of(idx), far)
             done.add(idx)
             continue
@@ -210,13 +210,16 @@ def _outer(box: int, mentions: list[Mention], final: list[_Choice | None], done:
     return None
 
 
-def _outer_holds(far: _Choice, cands: tuple[Candidate, ...], context: dict[str, float]) -> bool:
+def _outer_holds(far: _Choice, cands: tuple[Candidate, ...], context: dict[str, float],
+                 outer_cands: tuple[Candidate, ...]) -> bool:
     """An area two levels out ("X (unknown district, Province)") constrains X when its country is the article's
     and X is not the own name of a big town elsewhere ("Freetown city (Western Area Urban, Western)" is not in Sri
     Lanka's Western; "Kurla town (Mumbai Suburban, Maharashtra)" is not Korla, China, that also goes by "Kurla")."""
     iso3 = far.cand.country or ""
     big_elsewhere = any(c.kind == "city" and c.main and c.population >= OBVIOUS_CITY and c.country != iso3 for c in cands)
-    return context.get(iso3, 0.0) >= 0.5 and not big_elsewhere
+    # "Kagara (Rafi LGA, Niger)": the area's name has a reading in the name's own country (Niger, a Nigerian state)
+    other_reading = {o.country for o in outer_cands if o.kind != "city"} & {c.country for c in cands} - {iso3}
+    return context.get(iso3, 0.0) >= 0.5 and not big_elsewhere and not other_reading
 
 
 def _list_end(idx: int, mentions: list[Mention]) -> int:

@@ -170,3 +170,18 @@ def test_a_district_of_that_name_says_the_country_of_its_town(settings):
     # Busia is a town in Kenya and one in Uganda; Uganda's subdivision of that name is a district
     places = places_of("On 4 March 2021, traders protested at the main market in Busia district on Monday.", settings)
     assert named(places, "Busia").country == "UGA"
+
+
+def test_a_name_with_a_reading_in_the_name_s_country_does_not_overrule_it():
+    kagara, niger = located("Kkk", 0), located("Nnn", 10)
+    nation = Candidate(5, "country:NNN", "Nnn", "country", "NNN", "Nnn", None, 1.0, 1.0, 20_000_000, 3, True)
+    state = town(6, "GGG", 1_300_000, kind="admin1")
+    ctx = Context([kagara, niger], [[town(1, "GGG", 0)], [nation, state]], Counter(), " " * 20)
+    assert ctx.of(0)["GGG"] > 0.25  # "Kagara (Rafi LGA, Niger)": Niger is also a state of Kagara's country
+
+
+def test_a_transliteration_dropping_the_entry_s_article_is_a_usual_spelling():
+    entry = Candidate(1, "t:1", "Ash Shaddadah", "city", "SSS", "S", None, 1.0, 1.0, 0, 1, False, True)
+    assert vote(located("Shadadah"), [entry]) == ("SSS", 0.5)
+    partial = Candidate(2, "t:2", "Bouni", "city", "CCC", "C", None, 1.0, 1.0, 1_100, 1, False, True)
+    assert vote(located("El Bouni"), [partial]) == ("CCC", 0.25)
