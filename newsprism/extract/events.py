@@ -53,6 +53,9 @@ ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
 FOLLOWUP_KINDS = {"violence", "arrest", "clash", "explosion"}
 #: trigger kinds that tell fighting between two armed sides
 BATTLE_KINDS = {"clash", "positions", "territory", "regains", "overtakes"}
+#: Strategic developments the classifier may pick where a count of people arrested says Arrests
+STRATEGIC_NOT_ARRESTS = {"Change to group/activity", "Other", "Agreement", "Headquarters or base established",
+                         "Non-violent transfer of territory", "Disrupted weapons use"}
 #: speakers who tell of an event rather than take part in it (named people and organisations may do both)
 REPORTER_KINDS = {"collective", "unnamed", "media"}
 PROTEST_FORCE = {"Excessive force against protesters", "Protest with intervention"}
@@ -230,11 +233,14 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         rule, m = first_rule, first_m
         sub, confidence = _classify(model, masked_text, families, lex)
         kind = sub
+    counts = counts_in(text, sent.start, sent.end)
+    if fixed is None and sub in STRATEGIC_NOT_ARRESTS and "arrest" in {r.kind for r, _ in matches} and (
+            counts.get("arrested") is not None and counts["arrested"].best > 0):
+        sub = "Arrests"  # "police detained 400 supporters ... to stop a planned protest": people were arrested
     mentions = actor_words.mentions_in(text, sent.start, sent.end)
     if claim is not None and claim.source is not None and claim.speaker.kind in REPORTER_KINDS:
         source = claim.source  # "..., killing five people, activists said": the activists tell it, they did not do it
         mentions = [a for a in mentions if a.inter in ARMED or a.end <= source.start or a.start >= source.end]
-    counts = counts_in(text, sent.start, sent.end)
     followup = fixed is None and {r.kind for r, _ in matches} <= FOLLOWUP_KINDS and any(
         c.best > 0 for k, c in counts.items() if k != "size")
     vague = fixed is None and (not mentions or followup) and families <= {"violence", "explosion", "battle", "strategic"}

@@ -517,3 +517,22 @@ def test_deaths_that_caused_a_protest_met_with_force_are_not_its_toll(blank_nlp,
             "15 people in November. Police said 22 people were detained.")
     (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, dates=[date(text, "Saturday", "2022-01-01")]))
     assert event.sub_event_type == "Protest with intervention" and event.fatalities is None
+
+
+def test_people_counted_as_detained_make_an_arrest_not_a_change_of_activity(settings):
+    text = (
+        'Pakistan police arrest hundreds of opposition supporters ahead of rally\n\nLAHORE, Pakistan — Police i'
+        "n Pakistan's Punjab province detained more than 400 supporters of jailed former prime minister Imran"
+        ' Khan overnight, his party said on Saturday, as authorities sealed off roads into the capital to sto'
+        'p a planned protest.\n\nPakistan Tehreek-e-Insaf (PTI) said its workers were picked up in raids on hom'
+        'es in Lahore, Rawalpindi and Faisalabad. A police spokesman confirmed "some arrests" but declined to'
+        ' give a number.\n\nShipping containers were placed on main highways leading to Islamabad, and mobile i'
+        'nternet was suspended in several cities. The interior minister, Mohsin Naqvi, said no one would be a'
+        'llowed to "lay siege" to the capital.\n\nOn Friday, clashes broke out in Attock district between PTI s'
+        'upporters and police, who fired tear gas to clear a motorway. One police officer was killed and 70 w'
+        'ere injured, the Punjab government said.'
+    )
+    events = newsprism.analyze(text, published="2024-11-23", settings=settings).events
+    detained = next(e for e in events if e.arrested is not None and e.arrested.low == 400)
+    assert detained.sub_event_type == "Arrests"
+    assert detained.actor1 is not None and detained.actor1.inter == 1
