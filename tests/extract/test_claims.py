@@ -260,3 +260,17 @@ def test_a_name_given_with_its_initials_is_an_organisation(small):
     analysis = small("Pakistan Tehreek-e-Insaf (PTI) said its workers were picked up in raids on homes.")
     speaker = claim_with(analysis, "its workers were picked up").speaker
     assert speaker.kind == "organisation"
+
+
+def test_firing_is_not_saying(small):
+    analysis = small("Georgian police fired water cannon and tear gas on Friday night to disperse the protesters.")
+    assert not any(c.cue is not None and c.cue.text.lower().startswith("fire") for c in analysis.claims)
+
+
+@pytest.mark.parametrize("text, part, kind", [
+    ("Footage showed officers beating people lying on the ground.", "officers beating", "unnamed"),
+    ("The Gran Grif gang said the attack was revenge against residents.", "the attack was revenge", "organisation"),
+    ("At least 105 people died, according to a tally of hospital reports.", "105 people died", "unnamed"),
+])
+def test_things_and_gangs_are_not_persons(small, text, part, kind):
+    assert claim_with(small(text), part).speaker.kind == kind
