@@ -399,7 +399,7 @@ def _choose(
         if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
         ok = [(sc, c) for sc, c in scored
-              if not _foreign(c, context) and not _outside(c, container) and not _stray_variant(c, context, container)
+              if not _foreign(c, context) and not _outside(c, container) and not _stray_variant(c, context, container, m)
               and not _small_site_town(m, c, context, container) and not _named_like_town(m, c, cands, context, container)]
         if not ok:
             return None  # the only entries of this name lie outside the countries or the area the text puts it in
@@ -530,9 +530,13 @@ def _reason(m: Mention, cands: tuple[Candidate, ...]) -> str:
     return "not in the gazetteer: no exact name, and no close spelling in the article's countries or among big places"
 
 
-def _stray_variant(c: Candidate, context: dict[str, float], container: _Choice | None) -> bool:
-    """A transliteration variant only ("Naameh" ~ "Namur"), of a town outside the article's countries and not big."""
-    return c.loose and c.kind == "city" and c.population < OBVIOUS_CITY and not in_context_of(c, context, container)
+def _stray_variant(c: Candidate, context: dict[str, float], container: _Choice | None, m: Mention | None = None) -> bool:
+    """A transliteration variant only ("Naameh" ~ "Namur"), of a town outside the article's countries and not big;
+    or, whatever its size, one that drops a word of the text ("el Mina" ~ "Minna")."""
+    if not c.loose or c.kind != "city" or in_context_of(c, context, container):
+        return False
+    partial = m is not None and len(name_key(m.text).split()) > len(name_key(c.name).split())
+    return partial or c.population < OBVIOUS_CITY
 
 
 def _small_site_town(m: Mention, c: Candidate, context: dict[str, float], container: _Choice | None) -> bool:

@@ -185,3 +185,12 @@ def test_a_transliteration_dropping_the_entry_s_article_is_a_usual_spelling():
     assert vote(located("Shadadah"), [entry]) == ("SSS", 0.5)
     partial = Candidate(2, "t:2", "Bouni", "city", "CCC", "C", None, 1.0, 1.0, 1_100, 1, False, True)
     assert vote(located("El Bouni"), [partial]) == ("CCC", 0.25)
+
+
+def test_a_variant_that_drops_a_word_of_the_text_is_not_taken_out_of_context_whatever_its_size():
+    from newsprism.geo.resolve import _stray_variant
+
+    minna = Candidate(1, "t:1", "Minna", "city", "NNN", "N", None, 1.0, 1.0, 425_000, 1, False, True)
+    assert _stray_variant(minna, {}, None, Mention(0, 7, "el Mina"))
+    assert not _stray_variant(minna, {"NNN": 1.0}, None, Mention(0, 7, "el Mina"))  # in the article's country
+    assert not _stray_variant(minna, {}, None, Mention(0, 5, "Mina"))  # a spelling variant of a big town
