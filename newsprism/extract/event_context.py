@@ -53,6 +53,8 @@ class PlaceCues:
     region_km: float
     same_admin1_km: float
     container_bonus: float
+    container_between: re.Pattern[str]  # "X area of Y", "X, Y": X lies in Y
+    route_after: re.Pattern[str]  # "X road": a road's name, not where it happened
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +64,8 @@ def place_cues() -> PlaceCues:
     return PlaceCues(re.compile(data["origin_before"]), re.compile(data["distance_before"]),
                      float(data["country_weight"]), float(data["origin_weight"]), float(near["town"]),
                      float(near["city_region"]), float(near["region"]), float(data["same_admin1_km"]),
-                     float(data["container_bonus"]))
+                     float(data["container_bonus"]), re.compile(data["container_between"], re.I),
+                     re.compile(data["route_after"], re.I))
 
 
 def _weight(place: Place) -> float:
@@ -87,13 +90,15 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
     for place in places:
         if not place.resolved:
             continue
-        inside = [m.start for m in place.mentions if start <= m.start < end]
+        inside = [m for m in place.mentions if start <= m.start < end]
         if inside:
-            first = min(inside)
-            found.append((_is_origin(text, first, cues), first, place))
+            first = min(inside, key=lambda m: m.start)
+            aside = _is_origin(text, first.start, cues) or bool(cues.route_after.match(text, first.end))
+            found.append((aside, first.start, place))
     if not found:
         return None
     found = _one_reading_per_name(found)
+    found = _without_far_contained(text, found, cues)
     weight = {id(p): _weight(p) * (cues.country_weight if p.precision == 3 else 1.0)
               * (cues.origin_weight if origin else 1.0) for origin, _, p in found}
     ranked = sorted(found, key=lambda f: (f[0], f[2].precision or 9, f[1]))
@@ -138,6 +143,29 @@ def _one_reading_per_name(found: list[tuple[bool, int, Place]]) -> list[tuple[bo
                                         f[2].score or 0.0, -f[1]))
         out.append((best[0], min(f[1] for f in same), best[2]))
     return sorted(out, key=lambda f: f[1])
+
+
+def _without_far_contained(text: str, found: list[tuple[bool, int, Place]], cues: PlaceCues) -> list[tuple[bool, int, Place]]:
+    """Drop a place the text puts in another it names right after ("Palanpur area of Surat city", "Barangay Pilar,
+    Hinigaran") when the two readings cannot be one location: the first is a namesake elsewhere."""
+    out = []
+    for f in found:
+        end = f[1] + len(f[2].name)
+        container = next((g for g in found if g is not f and end < g[1] <= end + 45
+                          and cues.container_between.match(text[end:g[1]])), None)
+        if container is None or not _far(f[2], container[2], cues):
+            out.append(f)
+    return out or found
+
+
+def _far(place: Place, container: Place, cues: PlaceCues) -> bool:
+    """Two towns further apart than a city's reach (whatever their province says), or any two places that cannot be
+    one location."""
+    if place.precision == 1 and container.precision == 1 and _is_town(place) and _is_town(container):
+        km = _km(place, container)
+        if km is not None:
+            return km > cues.city_km
+    return _coherent(place, container, cues) < 0
 
 
 def _is_origin(text: str, offset: int, cues: PlaceCues) -> bool:

@@ -223,3 +223,19 @@ def test_a_figure_the_body_gives_is_evidenced_by_the_body_not_the_headline(blank
     (event,) = events_stage.find_events(parsed_by_paragraph(blank_nlp, settings, text, [tarvel]))
     assert event.fatalities is not None and event.fatalities.best == 2
     assert event.fatalities.span is not None and event.fatalities.span.start > text.index("\n\n")
+
+
+def test_a_town_read_far_from_the_city_it_is_an_area_of_is_a_namesake():
+    text = "On Monday, 500 workers held a protest in Palanpur area of Surat city against their landlords."
+    places = [place(text, "Palanpur", "IND", 1, 24.17, 72.43, admin1="Gujarat"),
+              place(text, "Surat", "IND", 1, 21.17, 72.83, admin1="Gujarat")]
+    assert pick(text, places).name == "Surat"
+    near = [replace(places[0], latitude=21.2, longitude=72.85), places[1]]  # a real area of the city: the finer place
+    assert pick(text, near).name == "Palanpur"
+
+
+def test_a_road_named_after_a_town_is_not_the_town():
+    text = "On Monday, journalists held a protest outside a TV office on Murree road in Rawalpindi."
+    places = [place(text, "Murree", "PAK", 1, 33.91, 73.39, admin1="Punjab"),
+              place(text, "Rawalpindi", "PAK", 1, 33.60, 73.05, admin1="Punjab")]
+    assert pick(text, places).name == "Rawalpindi"
