@@ -169,7 +169,7 @@ def _far(place: Place, container: Place, cues: PlaceCues) -> bool:
 
 
 def _is_origin(text: str, offset: int, cues: PlaceCues) -> bool:
-    before = text[max(0, offset - 40):offset].lower()
+    before = text[max(0, offset - 60):offset].lower()
     return bool(cues.origin_before.search(before)) and not cues.distance_before.search(before)
 
 

@@ -239,3 +239,9 @@ def test_a_road_named_after_a_town_is_not_the_town():
     places = [place(text, "Murree", "PAK", 1, 33.91, 73.39, admin1="Punjab"),
               place(text, "Rawalpindi", "PAK", 1, 33.60, 73.05, admin1="Punjab")]
     assert pick(text, places).name == "Rawalpindi"
+
+
+def test_a_place_one_protests_in_solidarity_with_is_not_where_one_protests():
+    text = "On 2 May, around 15 people held a protest in Mogilev in solidarity with the environmental protest in Brest."
+    places = [place(text, "Mogilev", "BLR", 1, 53.91, 30.34, score=0.8), place(text, "Brest", "BLR", 1, 52.10, 23.70)]
+    assert pick(text, places).name == "Mogilev"
