@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..geo.brackets import credit_abbreviations
 from ..geo.gazetteer import Gazetteer, name_key, open_gazetteer
-from ..geo.mentions import Mention, find_mentions, words
+from ..geo.mentions import PLACE_LABELS, Mention, find_mentions, words
 from ..geo.resolve import demonym_countries, resolve
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
@@ -38,10 +38,12 @@ log = logging.getLogger(__name__)
 def extract(parsed: ParsedArticle) -> dict[str, Any]:
     gaz = open_gazetteer(parsed.settings)
     mentions = find_mentions(parsed.doc)
-    people = _known_non_places(parsed)
+    people, organisations = _known_non_places(parsed)
     for m in mentions:  # the entities stage knows "Doug Madoury" ... "Madoury" is a person: not a place
         if m.text in people and m.cue not in ("type", "before"):
             m.cue, m.hint = "currency", "not-a-place"
+        elif m.text in organisations and m.cue not in ("type", "before", "dateline") and m.label not in PLACE_LABELS:
+            m.cue, m.hint = "currency", "not-a-place"  # but "LAHORE, Pakistan —" and "in Lahore" stay places
     demonym_ctx = demonym_countries(tok.text for tok in parsed.doc) + _organisation_countries(parsed.doc, gaz)
     expanded = _expand_abbreviations(mentions, gaz, demonym_ctx)
     places = resolve(mentions, gaz, parsed.text, demonym_ctx)
@@ -111,14 +113,18 @@ def _as_written(places: list[Place], expanded: set[int]) -> list[Place]:
     ]
 
 
-def _known_non_places(parsed: ParsedArticle) -> set[str]:
-    """Names of people and organisations the entities stage merged with aliases, and media."""
-    out: set[str] = set()
+def _known_non_places(parsed: ParsedArticle) -> tuple[set[str], set[str]]:
+    """Names of people (and media) and of organisations that the entities stage merged with aliases. An
+    organisation's name may still be a place where a dateline or the NER says so (the small model calls a
+    dateline's "LAHORE" an organisation and merges it with "Lahore")."""
+    people: set[str] = set()
+    organisations: set[str] = set()
     for e in parsed.entities:
-        if e.kind == "media" or (e.kind in ("person", "organisation") and e.aliases):
-            out.add(e.name)
-            out.update(e.aliases)
-    return out
+        if e.kind == "media" or (e.kind == "person" and e.aliases):
+            people.update((e.name, *e.aliases))
+        elif e.kind == "organisation" and e.aliases:
+            organisations.update((e.name, *e.aliases))
+    return people, organisations
 
 
 def places_in(places: list[Place], start: int, end: int) -> list[Place]:

@@ -47,8 +47,8 @@ def location_brackets(text: str, mentions: list[Mention], w: dict[str, Any]) -> 
         if before is None or not _right_before_bracket(text, before, mentions[group[0]]):
             if not _listed_names(text, mentions, group):
                 continue  # "the tribal region (At Taffah, Al Bayda)": two or more names after a noun phrase
-        elif acronym(before.text):
-            continue  # "DPEIN (Dewan Perkasa ...)": a spelled-out acronym
+        elif acronym(before.text) or len(group) == 1 and before.cue == "dateline":
+            continue  # "DPEIN (Dewan Perkasa ...)": a spelled-out acronym; "ROME (LifeSiteNews)": a credit
         weak = len(group) == 1 and not (before.located or before.label in PLACE_LABELS)
         if weak and (before.cue not in ("prep", "strong-prep") or before.label in ("PERSON", "NORP")):
             continue  # "Hoy No Circula (No Circulation Today)", "Ali (Abu Omar)": another name, not a container

@@ -30,6 +30,7 @@ _CONTAINER_SEP = re.compile(
     r"(?:\s+(?:countryside|outskirts|suburbs?|part|parts|areas?|district|province|region|governorate))?(?:\s+of)?|\()\s*$",
     re.I,
 )
+DATELINE_WITHIN = 600  # characters from the top where a line may open with a dateline (after a headline)
 FILLERS = {"center", "centre", "headquarters", "outskirts", "countryside", "area", "city"}
 _ALT_THEN_BRACKET = re.compile(r"^\s*\]\s*\(\s*$")  # "X [Y] (Z": after another name in square brackets
 
@@ -292,10 +293,16 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
         m.cue, m.hint, m.typed_end = None, None, None  # "pro-Hadi camps": a side, a place only if obvious ("pro-Israel")
         return
-    if i == 0 or (i <= 2 and doc[i].text.isupper() and len(doc[i]) > 2):
+    if i == 0 or (i <= 2 or _opens_lead(doc, i)) and doc[i].text.isupper() and len(doc[i]) > 2:
         follow = doc[j + 1].text if j + 1 < len(doc) else ""
         if follow in (",", "(", "-", "—", "–") and doc[i].text.isupper():
             m.cue = "dateline"
+
+
+def _opens_lead(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a line near the top, where a dateline follows the headline ("...\n\nLAHORE, Pakistan —")."""
+    before = doc.text[:doc[i].idx].rstrip(" \t")
+    return doc[i].idx < DATELINE_WITHIN and (not before or before.endswith("\n"))
 
 
 def _plural_type_before(doc: Doc, k: int, w: dict[str, Any]) -> str | None:
@@ -329,7 +336,9 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
 
     type_words = w["admin_words"]
     for idx, m in enumerate(mentions):  # "Kolofata town (Mayo-Sava, Extreme-Nord)": names in brackets after a place
-        if m.cue is None and idx > 0 and _in_brackets_after(text, mentions, idx) and mentions[idx - 1].located:
+        prev = mentions[idx - 1] if idx > 0 else None
+        if m.cue is None and prev is not None and _in_brackets_after(text, mentions, idx) and prev.located \
+                and prev.cue != "dateline":  # "ROME, Feb. 6 (LifeSiteNews)": a dateline's bracket is the credit
             m.cue = "chain"
     location_brackets(text, mentions, w)
     list_id = 0

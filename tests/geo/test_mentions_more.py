@@ -88,3 +88,14 @@ def test_a_name_before_a_compass_word_is_not_a_common_word(settings):
     doc = Doc(vocab, words=words, pos=pos, sent_starts=[True, False, False, False, False, False, True, False, False])
     assert not _common_word(doc[1])  # "Wolkenau west of ...": a name
     assert _common_word(doc[6])  # "Arab cities": an attribute
+
+
+def test_a_dateline_after_the_headline_is_a_place_and_its_credit_is_not(settings):
+    import newsprism
+
+    text = ("Police arrest hundreds of supporters ahead of rally\n\nLAHORE, Pakistan — Police in Punjab province "
+            "detained 400 supporters overnight, the party said. Its workers were picked up in raids on homes in "
+            "Lahore and Rawalpindi.\n\nROME, Feb. 6 (Wolkenau News) — Another story.")
+    places = {p.name: p for p in newsprism.analyze(text, settings=settings).places}  # the entities stage runs too
+    assert places["LAHORE"].country == "PAK" and len(places["LAHORE"].mentions) == 2  # "LAHORE" and "Lahore"
+    assert not any("Wolkenau" in name for name in places)
