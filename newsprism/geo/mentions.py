@@ -293,7 +293,7 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
         m.cue, m.hint, m.typed_end = None, None, None  # "pro-Hadi camps": a side, a place only if obvious ("pro-Israel")
         return
-    if i == 0 or (i <= 2 or _opens_lead(doc, i)) and doc[i].text.isupper() and len(doc[i]) > 2:
+    if i == 0 or doc[i].text.isupper() and len(doc[i]) > 2 and (i <= 2 or _opens_lead(doc, i)):
         follow = doc[j + 1].text if j + 1 < len(doc) else ""
         if follow in (",", "(", "-", "—", "–") and doc[i].text.isupper():
             m.cue = "dateline"
@@ -301,8 +301,10 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
 
 def _opens_lead(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a line near the top, where a dateline follows the headline ("...\n\nLAHORE, Pakistan —")."""
+    if doc[i].idx >= DATELINE_WITHIN:
+        return False
     before = doc.text[:doc[i].idx].rstrip(" \t")
-    return doc[i].idx < DATELINE_WITHIN and (not before or before.endswith("\n"))
+    return not before or before.endswith("\n")
 
 
 def _plural_type_before(doc: Doc, k: int, w: dict[str, Any]) -> str | None:
