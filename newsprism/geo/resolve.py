@@ -287,7 +287,8 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Exact candidates; "Volga region" as a whole first (then the mention grows to include its type word)."""
     if not _lookup_ok(m) or m.cue == "currency":
         return ()
-    if m.text.isupper() and len(m.text) <= 5:  # acronyms name countries ("UAE", "DRC"), not hamlets
+    if m.text.isupper() and len(m.text) <= 5 and m.cue != "dateline":  # acronyms name countries ("UAE", "DRC"),
+        # not hamlets; a dateline's capitals are a city's name ("KABUL, March 3", "LAGOS (Reuters)")
         return tuple(c for c in gaz.lookup(m.text) if c.kind in CURATED)
     if m.typed_end is not None:
         whole = tuple(c for c in gaz.lookup(text[m.start:m.typed_end]) if c.kind != "city" or c.main)  # "Guatemala City"

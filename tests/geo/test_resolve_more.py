@@ -194,3 +194,12 @@ def test_a_variant_that_drops_a_word_of_the_text_is_not_taken_out_of_context_wha
     assert _stray_variant(minna, {}, None, Mention(0, 7, "el Mina"))
     assert not _stray_variant(minna, {"NNN": 1.0}, None, Mention(0, 7, "el Mina"))  # in the article's country
     assert not _stray_variant(minna, {}, None, Mention(0, 5, "Mina"))  # a spelling variant of a big town
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("DHAKA, July 20 — Police fired tear gas at students on Saturday.", "DHAKA", "BGD"),
+    ("Curfew imposed after clashes\n\nLAGOS, July 20 (Reuters) - Police fired tear gas on Saturday.", "LAGOS", "NGA"),
+])
+def test_a_dateline_city_of_five_letters_is_no_acronym(settings, text, name, country):
+    place = named(places_of(text, settings), name)
+    assert place.resolved and place.country == country and place.precision == 1
