@@ -293,10 +293,15 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
         m.cue, m.hint, m.typed_end = None, None, None  # "pro-Hadi camps": a side, a place only if obvious ("pro-Israel")
         return
-    if i == 0 or doc[i].text.isupper() and len(doc[i]) > 2 and (i <= 2 or _opens_lead(doc, i)):
+    k = i  # "NEW YORK, May 3": capitals before the name on its line are the city's name too
+    while k > 0 and i - k < 2 and doc[k - 1].is_alpha and doc[k - 1].text.isupper() and len(doc[k - 1]) > 1:
+        k -= 1
+    if k == 0 or doc[i].text.isupper() and len(doc[i]) > 2 and (k <= 2 or _opens_lead(doc, k)):
         follow = doc[j + 1].text if j + 1 < len(doc) else ""
         if follow in (",", "(", "-", "—", "–") and doc[i].text.isupper():
             m.cue = "dateline"
+            if k < i and (k == 0 or "\n" in doc.text[doc[k - 1].idx:doc[k].idx]):
+                m.start, m.text = doc[k].idx, doc.text[doc[k].idx:m.end]
 
 
 def _opens_lead(doc: Doc, i: int) -> bool:

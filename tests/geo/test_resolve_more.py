@@ -203,3 +203,12 @@ def test_a_variant_that_drops_a_word_of_the_text_is_not_taken_out_of_context_wha
 def test_a_dateline_city_of_five_letters_is_no_acronym(settings, text, name, country):
     place = named(places_of(text, settings), name)
     assert place.resolved and place.country == country and place.precision == 1
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("NEW YORK, May 3 (Reuters) - Oil prices rose after protests in Lagos.", "NEW YORK", "USA"),
+    ("Oil jumps on supply fears\n\nNEW DELHI, May 3 (Reuters) - Police fired tear gas at farmers.", "NEW DELHI", "IND"),
+])
+def test_a_dateline_city_of_two_words_in_capitals_is_read_whole(settings, text, name, country):
+    place = named(places_of(text, settings), name)
+    assert place.resolved and place.country == country
