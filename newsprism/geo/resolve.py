@@ -291,7 +291,9 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         # not hamlets; a dateline's capitals are a city's name ("KABUL, March 3", "LAGOS (Reuters)")
         return tuple(c for c in gaz.lookup(m.text) if c.kind in CURATED)
     if m.typed_end is not None:
-        whole = tuple(c for c in gaz.lookup(text[m.start:m.typed_end]) if c.kind != "city" or c.main)  # "Guatemala City"
+        named = text[m.end:m.typed_end].strip()[:1].isupper()  # "Gaza City" (a name: Gaza's), not "Hyderabad city"
+        whole = tuple(c for c in gaz.lookup(text[m.start:m.typed_end])  # "Guatemala City"
+                      if c.kind != "city" or c.main or named and name_key(c.name) == name_key(m.text))
         if whole:
             m.end, m.text, m.typed_end = m.typed_end, text[m.start:m.typed_end], None
             return whole

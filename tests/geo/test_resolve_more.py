@@ -212,3 +212,8 @@ def test_a_dateline_city_of_five_letters_is_no_acronym(settings, text, name, cou
 def test_a_dateline_city_of_two_words_in_capitals_is_read_whole(settings, text, name, country):
     place = named(places_of(text, settings), name)
     assert place.resolved and place.country == country
+
+
+def test_x_city_as_a_name_is_the_city_of_x(settings):
+    place = named(places_of("An airstrike hit a school in Gaza City on Saturday.", settings), "Gaza City")
+    assert place.resolved and place.country == "PSE" and place.precision == 1
