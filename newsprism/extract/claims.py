@@ -213,13 +213,16 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
         # "data from network monitoring firm Kentik": the organisation named after the head
         entity = _entity_at(ctx, tok.idx, att.source[1], kinds=("organisation", "media"))
     if entity is None and low in lex.words("person_pronouns"):
-        entity = _previous_entity(ctx, tok.idx, ("person",))
+        found_at = _previous_entity_at(ctx, tok.idx, ("person",))
+        entity = found_at[1] if found_at else None
+        earlier = [(at, sp) for at, sp in ctx.person_speakers if tok.idx - 600 < at < tok.idx]
+        if earlier and found_at is not None and earlier[-1][0] > found_at[0]:
+            return earlier[-1][1]  # "a member of the group said ... near X township. '...,' he said": the speaker
         if entity is None:
-            name = _previous_ner(ctx, tok.idx, ("PERSON",))
-            earlier = [sp for at, sp in ctx.person_speakers if tok.idx - 600 < at < tok.idx]
-            if name is None and earlier:  # "..., a local mayor told AFP. '...,' he said": the speaker just before
-                return earlier[-1]
-            return Speaker(name=name or tok.text, kind="person")
+            found = _previous_ner(ctx, tok.idx, ("PERSON",))
+            if earlier and (found is None or earlier[-1][0] > found[1]):
+                return earlier[-1][1]  # "..., a local mayor told AFP. '...,' he said": the speaker just before
+            return Speaker(name=found[0] if found else tok.text, kind="person")
     if entity is None and low == "it" and not ctx.in_quote(tok.idx):  # "The army said ... It accused the agency of ..."
         earlier = [sp for at, sp in ctx.body_speakers if tok.idx - 600 < at < tok.idx]
         if earlier:
@@ -331,24 +334,35 @@ def _sponsor(ctx: _Context, entity: Entity, start: int, end: int) -> bool:
 
 
 def _previous_entity(ctx: _Context, char: int, kinds: tuple[str, ...]) -> Entity | None:
+    found = _previous_entity_at(ctx, char, kinds)
+    return found[1] if found else None
+
+
+def _previous_entity_at(ctx: _Context, char: int, kinds: tuple[str, ...]) -> tuple[int, Entity] | None:
+    """The last entity of ``kinds`` mentioned before ``char`` (not at a place the places stage resolved, which the NER
+    may call a person: "near Kani township"), with where that mention starts."""
+    places = [(m.start, m.end) for p in ctx.parsed.places if p.resolved for m in p.mentions]
     best = None
-    for m_start, _, entity in ctx.mentions:
+    for m_start, m_end, entity in ctx.mentions:
         if m_start >= char:
             break
-        if entity.kind in kinds:
-            best = entity
+        if entity.kind in kinds and not any(a < m_end and m_start < b for a, b in places):
+            best = (m_start, entity)
     return best
 
 
-def _previous_ner(ctx: _Context, char: int, labels: tuple[str, ...]) -> str | None:
+def _previous_ner(ctx: _Context, char: int, labels: tuple[str, ...]) -> tuple[str, int] | None:
+    """The last name before ``char`` the NER gave one of ``labels``, with where it starts."""
     best = None
+    places = [(m.start, m.end) for p in ctx.parsed.places if p.resolved for m in p.mentions]
     for ent in ctx.doc.ents:
         if ent.start_char >= char:
             break
         entity = _entity_at(ctx, ent.start_char, ent.end_char)
-        if ent.label_ in labels and (entity is None or entity.kind == "person"):  # not a name the entities stage
-            best = ent.text  # found to be a place or an organisation ("Mali" tagged PERSON)
-    return _full_person_name(ctx, best, char) if best else None
+        if ent.label_ in labels and (entity is None or entity.kind == "person") and not any(
+                a < ent.end_char and ent.start_char < b for a, b in places):  # not a name the entities or places stage
+            best = ent  # found to be a place or an organisation ("Mali" tagged PERSON, "near Kani township")
+    return (_full_person_name(ctx, best.text, char), best.start_char) if best is not None else None
 
 
 def _named_person(ctx: _Context, surname: str) -> bool:

@@ -274,3 +274,12 @@ def test_firing_is_not_saying(small):
 ])
 def test_things_and_gangs_are_not_persons(small, text, part, kind):
     assert claim_with(small(text), part).speaker.kind == kind
+
+
+def test_he_said_after_a_speaker_is_that_speaker_not_a_place_named_since(settings):
+    text = ("State media reported that security forces had cleared a camp near Kani township, without mentioning "
+            "casualties.\n\nA member of the resistance group, who asked not to be named, said fighter jets dropped four "
+            "bombs on the village around noon. \"The children were in the school when it was hit,\" he said.\n")
+    analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities", "places", "claims")))
+    quote = next(c for c in analysis.claims if c.content.text.startswith('"The children'))
+    assert quote.speaker.name == "member of the resistance group"
