@@ -63,6 +63,7 @@ JOINT_SLACK = 1.0  # ... among those scoring within this of the container's own 
 CUES = ("loc-prep", "strong-prep", "before", "type", "list", "dateline", "chain", "contained")
 FOREIGN_MIN_POPULATION = 50_000  # smaller places outside the article's countries are not taken
 FOREIGN_ALTERNATE_MIN_POPULATION = 250_000  # ... nor, by an alternate name only, places smaller than this
+FOREIGN_TYPED_MIN_POPULATION = 500_000  # ... nor, for a name with a type word ("X township"), towns abroad
 FOREIGN_HAMLET = 5_000  # ... and where the article's other countries are only hinted at, hamlets abroad are not taken
 
 
@@ -402,7 +403,7 @@ def _choose(
         if not m.located and not _obvious(scored[0][1], context, w, m):
             return None
         ok = [(sc, c) for sc, c in scored
-              if not _foreign(c, context) and not _outside(c, container) and not _stray_variant(c, context, container, m)
+              if not _foreign(c, context, m) and not _outside(c, container) and not _stray_variant(c, context, container, m)
               and not _small_site_town(m, c, context, container) and not _named_like_town(m, c, cands, context, container)]
         if not ok:
             return None  # the only entries of this name lie outside the countries or the area the text puts it in
@@ -469,14 +470,17 @@ def _outside(c: Candidate, container: _Choice | None) -> bool:
     return container.cand.kind != "city" or container.cand.population >= OBVIOUS_CITY or container.sure
 
 
-def _foreign(c: Candidate, context: dict[str, float]) -> bool:
+def _foreign(c: Candidate, context: dict[str, float], m: Mention | None = None) -> bool:
     """A small place in a country the article does not otherwise name, while it clearly names another (a place
-    known by that name only as an alternate name counts as small up to a bigger size: "Komo" is not Como)."""
+    known by that name only as an alternate name counts as small up to a bigger size: "Komo" is not Como; a town
+    read for a name with a type word, "Kani township" in an article on Myanmar, up to a city of half a million)."""
     if not context or c.kind in CURATED or c.kind == "admin1" or not c.country:
         return False
     strength = max(context.values())
     if strength >= 0.99:
         big = FOREIGN_MIN_POPULATION if c.main else FOREIGN_ALTERNATE_MIN_POPULATION
+        if m is not None and m.cue == "type" and c.kind == "city":
+            big = max(big, FOREIGN_TYPED_MIN_POPULATION)
     elif strength >= 0.5:  # weaker evidence (one demonym, one hamlet's name) still outweighs a foreign hamlet
         big = FOREIGN_HAMLET
     else:

@@ -217,3 +217,10 @@ def test_a_dateline_city_of_two_words_in_capitals_is_read_whole(settings, text, 
 def test_x_city_as_a_name_is_the_city_of_x(settings):
     place = named(places_of("An airstrike hit a school in Gaza City on Saturday.", settings), "Gaza City")
     assert place.resolved and place.country == "PSE" and place.precision == 1
+
+
+def test_a_name_with_a_type_word_is_no_foreign_town_in_an_article_on_one_country(settings):
+    text = ("Myanmar's military carried out airstrikes on a village in the central Sagaing region of Myanmar on Saturday. "
+            "State media said security forces cleared a camp near Kani township.")
+    kani = named(places_of(text, settings), "Kani")
+    assert not kani.resolved or kani.country == "MMR"
