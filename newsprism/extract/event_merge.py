@@ -5,6 +5,7 @@ event; a later mention that refers back ("the UN condemned the attack") is the e
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Place
@@ -175,45 +176,48 @@ def fold_headings(groups: list[Candidate], is_heading: Callable[[Candidate], boo
     """A headline or subhead sums up an event its body tells: an event told only in headings joins the body's event
     of its type, or else the body's first violent or protest event, when their places and dates agree
     ("Six dead as demonstrators clash with police in X" and "security forces clashed with protesters … in X").
-    A group that starts in the headline and goes on in the body is first split there: the headline sums up the
-    article, not the body mention that happened to follow it."""
-    type_of = lexicons().type_of
-    groups = [part for g in groups for part in _split_heading(g, is_heading)]
+    The headings that open a group going on in the body leave it for such an event when there is one: the headline
+    sums up the article, not the body mention that happened to follow it."""
     out = list(groups)
+    moved: set[int] = set()
     for g in groups:
-        if not all(is_heading(m) for m in g.members):
+        lead = []
+        for m in g.members:
+            if not is_heading(m):
+                break
+            lead.append(m)
+        if not lead or any(id(m) in moved for m in lead):  # headings already gone to the event they sum up
             continue
-        body = [t for t in out if t is not g and not all(is_heading(m) for m in t.members)
-                and all(_summarised(t, m) for m in g.members)]
-        same = [t for t in body if type_of.get(t.sub_event_type) == type_of.get(g.sub_event_type)]
-        if type_of.get(g.sub_event_type) == "Strategic developments":  # a catch-all type: the very same sub-type only
-            same = [t for t in same if t.sub_event_type == g.sub_event_type != "Other"]
-        generic = all(m.vague for m in g.members)
-        related = [t for t in body if (g.violent_or_protest() or generic) and t.violent_or_protest()]
-        if generic:  # a generic headline ("Bombers kill 18") is coded loosely: the body's lead
-            same = []
-        target = min(same or related, key=lambda t: t.members[0].index, default=None)
-        if target is not None:
-            target.members = sorted(target.members + g.members, key=lambda m: m.index)
-            out.remove(g)
+        head = g if any(g is m for m in lead) else lead[0]  # the group's coding stays with the part that holds it
+        rest = [m for m in g.members if all(m is not x for x in lead)]
+        own = [replace(g if any(g is m for m in rest) else rest[0], members=rest)] if rest else []  # its own body part
+        target = _summed_up(head, lead, [t for t in out if t is not g] + own, is_heading)
+        if target is None or any(target is o for o in own):
+            continue
+        target.members = sorted(target.members + lead, key=lambda m: m.index)
+        moved.update(id(m) for m in lead)
+        at = out.index(g)
+        out.remove(g)
+        if rest:
+            rest_head = g if any(g is m for m in rest) else rest[0]
+            rest_head.members = rest
+            out.insert(at, rest_head)
     return out
 
 
-def _split_heading(g: Candidate, is_heading: Callable[[Candidate], bool]) -> list[Candidate]:
-    lead = []
-    for m in g.members:
-        if not is_heading(m):
-            break
-        lead.append(m)
-    if not lead or len(lead) == len(g.members):
-        return [g]
-    rest = g.members[len(lead):]
-    parts = []
-    for members in (lead, rest):
-        head = g if g in members else members[0]  # the group's coding stays with the part that holds it
-        head.members = members
-        parts.append(head)
-    return parts
+def _summed_up(head: Candidate, lead: list[Candidate], others: list[Candidate],
+               is_heading: Callable[[Candidate], bool]) -> Candidate | None:
+    """The body's event that headings ``lead`` (coded as ``head``) sum up, if any."""
+    type_of = lexicons().type_of
+    body = [t for t in others if not all(is_heading(m) for m in t.members) and all(_summarised(t, m) for m in lead)]
+    same = [t for t in body if type_of.get(t.sub_event_type) == type_of.get(head.sub_event_type)]
+    if type_of.get(head.sub_event_type) == "Strategic developments":  # a catch-all type: the very same sub-type only
+        same = [t for t in same if t.sub_event_type == head.sub_event_type != "Other"]
+    generic = all(m.vague for m in lead)
+    related = [t for t in body if (head.violent_or_protest() or generic) and t.violent_or_protest()]
+    if generic:  # a generic headline ("Bombers kill 18") is coded loosely: the body's lead
+        same = []
+    return min(same or related, key=lambda t: t.members[0].index, default=None)
 
 
 def _gap(group: Candidate, c: Candidate) -> int:

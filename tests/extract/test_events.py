@@ -536,3 +536,15 @@ def test_people_counted_as_detained_make_an_arrest_not_a_change_of_activity(sett
     detained = next(e for e in events if e.arrested is not None and e.arrested.low == 400)
     assert detained.sub_event_type == "Arrests"
     assert detained.actor1 is not None and detained.actor1.inter == 1
+
+
+def test_a_headline_stays_with_its_own_body_mention_when_that_is_the_event_it_sums_up():
+    from newsprism.extract import event_merge
+
+    text = "Rebels seize town\n\nRebels captured the town of Kadu.\n\nSeparately, a drone strike hit a market.\n\nX"
+    headline = _cand(text, "Rebels seize town", "Non-state actor overtakes territory", 0, fixed=True)
+    body = _cand(text, "Rebels captured the town of Kadu.", "Non-state actor overtakes territory", 1, fixed=True)
+    strike = _cand(text, "Separately, a drone strike hit a market.", "Air/drone strike", 2, fixed=True)
+    headline.members, strike.members = [headline, body], [strike]
+    groups = event_merge.fold_headings([headline, strike], lambda c: c is headline)
+    assert sorted([m.index for m in g.members] for g in groups) == [[0, 1], [2]]
