@@ -139,3 +139,18 @@ def test_a_wire_dateline_names_the_outlet_when_nothing_else_does(first, outlet):
     assert got.outlet == outlet and got.text == text
     named = read_text("A headline of some words here\nSource: The Record\n\n" + first + "\n", article_id="x", source="x.txt")
     assert named.outlet == "The Record"
+
+
+@pytest.mark.parametrize("date_line, published", [
+    ("June 25, 2024", "2024-06-25"), ("25 June 2024", "2024-06-25"), ("Tue 25 Jun 2024 10.30 BST", "2024-06-25")])
+def test_a_date_alone_on_a_line_under_the_headline_is_the_publication_date(date_line, published):
+    text = (f"Police shoot protesters as anger spreads\n\nBy Staff Reporter\n{date_line}\n\n"
+            "NAIROBI — Police opened fire on protesters on Tuesday, killing at least five people.\n")
+    article = _read(text)
+    assert article.published is not None and article.published.startswith(published)
+    assert article.text == text  # never rewritten
+
+
+def test_a_body_line_opening_with_a_date_is_not_a_header():
+    article = _read("Police shoot protesters\n\nOn June 25, 2024 police opened fire on protesters.\n\nJune 26, 2024\n")
+    assert article.published is None
