@@ -548,3 +548,9 @@ def test_a_headline_stays_with_its_own_body_mention_when_that_is_the_event_it_su
     headline.members, strike.members = [headline, body], [strike]
     groups = event_merge.fold_headings([headline, strike], lambda c: c is headline)
     assert sorted([m.index for m in g.members] for g in groups) == [[0, 1], [2]]
+
+
+def test_agreeing_to_exchange_prisoners_is_an_agreement(blank_nlp, settings):
+    text = "Armenia and Azerbaijan agreed on Thursday to exchange prisoners of war and work toward a treaty."
+    (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, dates=[date(text, "Thursday", "2022-01-06")]))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
