@@ -84,7 +84,7 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> 
         if att is not None:
             pass
         elif low == ":":
-            att = colon(doc, tok, regions)
+            att = colon(doc, tok, regions, lex.words("colon_topics"))
         elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = according_to(doc, tok)
         elif low in lex.adverb_cues and tok.pos_ == "ADV":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .attribution_sources import apposed_source, participle_speaker, source_after_cue, source_after_quote
@@ -281,11 +282,12 @@ def speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
 DASHES = frozenset({"-", "—", "–", "--"})
 
 
-def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collection[str] = ()) -> Attribution | None:
     """"Source: content" — a short noun phrase, a colon, then what it says (headlines, transcripts).
 
     The noun phrase starts the sentence or follows a dash ("Polls too early - Pew Research: ..."); what it says is
-    the rest of the sentence, or, where the colon ends its line ("TAPPER:"), the next paragraph."""
+    the rest of the sentence, or, where the colon ends its line ("TAPPER:"), the next paragraph. A phrase whose last
+    word names a topic ("Peru protests: six killed", ``colon_topics`` in sources.v1.json) says nothing."""
     sent = sent_of(tok)
     start = sent.start
     for j in range(tok.i - 1, sent.start - 1, -1):
@@ -299,7 +301,7 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attribution |
             end = j
             break
     after = [t for t in doc[tok.i + 1 : end] if not t.is_space]
-    if not 1 <= len(before) <= 6:
+    if not 1 <= len(before) <= 6 or before[-1].lower_ in topics:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
         return None

@@ -283,3 +283,8 @@ def test_he_said_after_a_speaker_is_that_speaker_not_a_place_named_since(setting
     analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities", "places", "claims")))
     quote = next(c for c in analysis.claims if c.content.text.startswith('"The children'))
     assert quote.speaker.name == "member of the resistance group"
+
+
+def test_a_topic_before_a_colon_is_no_speaker(small):
+    analysis = small("Peru protests: six killed as demonstrators clash with police in Juliaca\n\nThe ombudsman said so.")
+    assert not any(c.source is not None and c.source.text == "Peru protests" for c in analysis.claims)
