@@ -53,6 +53,7 @@ def rules() -> dict[str, Any]:
     data["media_re"] = re.compile(r"(?<![\w.])(?:" + media + r")(?![\w])")
     data["platform_set"] = frozenset(data["platforms"])
     data["not_names"] = frozenset(data["not_names"])
+    data["trailing_re"] = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["trailing_words"]) + r")$", re.I)
     title_alt = "|".join(re.escape(t) for t in titles)
     data["apposition_re"] = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:" + title_alt + r")\b", re.I)
     data["multiword_titles"] = tuple(t.lower() for t in titles if " " in t)
@@ -95,6 +96,8 @@ def find_mentions(parsed: ParsedArticle) -> list[_Mention]:
         if kind is None:
             continue
         s, e = _clean(text, ent.start_char, ent.end_char)
+        while (cut := r["trailing_re"].search(text, s, e)) is not None and cut.start() > s:
+            e = cut.start()  # "the health ministry later said": the name ends before the adverb
         if e <= s:
             continue
         s = _strip_title(text, s, e)

@@ -87,3 +87,12 @@ def test_initials_in_brackets_after_a_name():
     assert not acronym_after("John Smith", " (JS) said")  # two letters: a person's initials as often as a body's
     assert not acronym_after("Rapid Support Forces", " (Sudan) said")
     assert not acronym_after("Rapid Support Forces", " (ABC) said")
+
+
+def test_a_name_ends_before_an_adverb_the_ner_took_in(settings):
+    import newsprism
+
+    text = ("Police said 18 officers were hurt and that they had detained 12 people. The health ministry later raised "
+            "the death toll to 17, saying several of the victims had gunshot wounds.")
+    analysis = newsprism.analyze(text, settings=settings.replace(stages=("entities",)))
+    assert not any(e.name.lower().endswith("later") for e in analysis.entities)
