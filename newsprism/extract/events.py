@@ -464,6 +464,9 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     if sub == "Arrests" and not (c.fixed and c.inter1 is not None):  # an armed actor arrests: the one written there,
         inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
     people = _demonym_before(text, c.trigger.start, c.sentence.start)
+    if inter1 == 8 and a1 is not None and a1.inter == 1 and country and (
+            _demonym_before(text, a1.start, c.sentence.start) == country or country in text[max(0, a1.start - 25):a1.start]):
+        inter1 = 1  # "Myanmar's military" in Myanmar, "Kenyan police" in Kenya: the state's own forces, not external ones
     if sub == "Air/drone strike" and inter1 not in (1, 8) and not (a1 is not None and a1.inter in ARMED):
         inter1 = 8 if people and country and people != country else 1  # aircraft are a state's, a foreign one's is external
     if a1 is None or a1.inter != inter1:

@@ -554,3 +554,11 @@ def test_agreeing_to_exchange_prisoners_is_an_agreement(blank_nlp, settings):
     text = "Armenia and Azerbaijan agreed on Thursday to exchange prisoners of war and work toward a treaty."
     (event,) = events_stage.find_events(parsed_of(blank_nlp, settings, text, dates=[date(text, "Thursday", "2022-01-06")]))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_a_country_s_own_forces_in_that_country_are_not_external(settings):
+    text = ("Myanmar junta airstrike on village kills at least 40, residents say\n\nPublished: 2024-10-13\n\nMyanmar's "
+            "military carried out airstrikes on a village in the central Sagaing region on Saturday, killing at least 40 "
+            "people, including 11 children, according to residents and a local resistance group.")
+    strike = next(e for e in newsprism.analyze(text, settings=settings).events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 is not None and strike.actor1.inter == 1
