@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.api import analyze_articles
-from newsprism.model import Article
-
 pytestmark = pytest.mark.slow
 
 
-def _places(settings, text):
-    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
-    for p in analysis.places:
-        for span in p.mentions:
-            assert text[span.start:span.end] == span.text
-    return analysis.places
-
-
-def test_the_office_of_a_town_names_the_town_not_the_office(settings):
+def test_the_office_of_a_town_names_the_town_not_the_office(places_of):
     text = "On 7 May 2020, at midnight, the house of the Mayor of Tyre was shot at by an unidentified attacker."
-    places = {p.name: p for p in _places(settings, text)}
+    places = {p.name: p for p in places_of(text)}
     assert "Mayor" not in places
     assert places["Tyre"].resolved and places["Tyre"].country == "LBN"
 
@@ -38,7 +27,7 @@ def test_a_name_in_a_direction_of_an_area_lies_in_that_area(settings):
         assert wolkenau.container is not None and mentions[wolkenau.container].text in ("Socotra", "Hama")
 
 
-def test_a_hyphenated_adjective_is_not_part_of_the_name(settings):
+def test_a_hyphenated_adjective_is_not_part_of_the_name(places_of, settings):
     from newsprism.geo.mentions import find_mentions
     from newsprism.nlp.pipeline import load_pipeline
 
@@ -47,7 +36,7 @@ def test_a_hyphenated_adjective_is_not_part_of_the_name(settings):
     mentions = {m.text: m for m in find_mentions(nlp(text))}
     assert "Wolkenau" in mentions and not any("controlled" in n for n in mentions)
     assert mentions["Hadi"].cue is None  # a side, not a place: taken only if it is obviously one ("pro-Israel")
-    assert "Hadi" not in {p.name for p in _places(settings, text)}
+    assert "Hadi" not in {p.name for p in places_of(text)}
 
 
 def test_a_plural_type_word_after_a_list_types_every_member(settings):
@@ -60,18 +49,18 @@ def test_a_plural_type_word_after_a_list_types_every_member(settings):
     assert all(mentions[n].cue in ("list", "type") for n in ("Wolkenau", "Ndekoville", "Mbarali"))
 
 
-def test_a_people_typed_as_an_area_and_a_common_word_closing_a_bracket_are_areas(settings):
+def test_a_people_typed_as_an_area_and_a_common_word_closing_a_bracket_are_areas(places_of):
     text = ("On 2 May 2020, clan clashes erupted in Wolkenau (Ndekoville, Somali region). "
             "On 3 May 2020, gunmen killed a soldier near Mbarali (Kolpa, Bay).")
-    places = {p.name: p for p in _places(settings, text)}
+    places = {p.name: p for p in places_of(text)}
     assert places["Somali"].country == "ETH" and places["Somali"].precision == 2
     assert places["Bay"].country == "SOM" and places["Bay"].precision == 2
 
 
-def test_a_country_heading_an_organisation_name_is_context_not_a_place(settings):
+def test_a_country_heading_an_organisation_name_is_context_not_a_place(places_of):
     text = ("On 4 May 2020, a group exchanged fire with the Nepal Police personnel in Kolpa locality of "
             "Wolkenau Municipality-9 (Ilam district).")
-    places = {p.name: p for p in _places(settings, text)}
+    places = {p.name: p for p in places_of(text)}
     assert "Nepal" not in places
     assert places["Ilam"].country == "NPL"  # not Ilam in Iran
 

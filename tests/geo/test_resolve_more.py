@@ -7,11 +7,9 @@ from collections import Counter
 
 import pytest
 
-from newsprism.api import analyze_articles
 from newsprism.geo.context import Context, numbered, sponsor, vote
 from newsprism.geo.gazetteer import Candidate, haversine_km
 from newsprism.geo.mentions import Mention
-from newsprism.model import Article
 
 
 def town(pid: int, country: str, population: int, main: bool = True, loose: bool = False, kind: str = "city") -> Candidate:
@@ -94,46 +92,41 @@ def test_an_area_word_does_not_take_a_small_town_abroad():
 
 # ------------------------------------------------------------------ end to end (real gazetteer)
 
-def places_of(text, settings):
-    (analysis,) = analyze_articles([Article(id="t", text=text)], settings.replace(stages=("places",)))
-    return analysis.places
-
-
 def named(places, name):
     return next(p for p in places if p.name == name)
 
 
 @pytest.mark.slow
-def test_a_homonym_is_read_in_the_country_the_other_names_give(settings):
-    places = places_of("On Monday rioters clashed with the army in Tripoli, and protesters blocked roads in Sidon.", settings)
+def test_a_homonym_is_read_in_the_country_the_other_names_give(places_of):
+    places = places_of("On Monday rioters clashed with the army in Tripoli, and protesters blocked roads in Sidon.")
     assert named(places, "Tripoli").country == "LBN" and named(places, "Sidon").country == "LBN"
 
 
 @pytest.mark.slow
-def test_an_alternate_name_of_a_foreign_town_does_not_beat_the_article_s_country(settings):
+def test_an_alternate_name_of_a_foreign_town_does_not_beat_the_article_s_country(places_of):
     text = "On 2 March 2021, airstrikes hit Human village in Al Bayda governorate, Yemen, residents said."
-    human = named(places_of(text, settings), "Human")
+    human = named(places_of(text), "Human")
     assert not human.resolved or human.country == "YEM"  # not Uman (Ukraine), whose other names include "Human"
 
 
 @pytest.mark.slow
-def test_a_numbered_site_is_not_a_small_foreign_town(settings):
+def test_a_numbered_site_is_not_a_small_foreign_town(places_of):
     text = "On 4 March 2021, Ukrainian forces reported shelling near Mine 22, Donetsk, and near Avdiivka."
-    mine = named(places_of(text, settings), "Mine")
+    mine = named(places_of(text), "Mine")
     assert not mine.resolved and "gazetteer's places of this name" in (mine.reason or "")
 
 
 @pytest.mark.slow
-def test_an_unknown_container_still_lies_in_the_area_after_it(settings):
+def test_an_unknown_container_still_lies_in_the_area_after_it(places_of):
     # Kurla (a Mumbai suburb the gazetteer lacks) is also another name of Korla, China
     text = "On 5 March 2021, commuters protested at the railway station in Kurla town (Mumbai Suburban, Maharashtra)."
-    kurla = named(places_of(text, settings), "Kurla")
+    kurla = named(places_of(text), "Kurla")
     assert not kurla.resolved or kurla.country == "IND"
 
 
 @pytest.mark.slow
-def test_lebanese_governorates_by_their_english_names(settings):
-    bekaa = named(places_of("On 6 March 2021, farmers blocked the main road in the Bekaa on Monday.", settings), "Bekaa")
+def test_lebanese_governorates_by_their_english_names(places_of):
+    bekaa = named(places_of("On 6 March 2021, farmers blocked the main road in the Bekaa on Monday."), "Bekaa")
     assert bekaa.resolved and bekaa.country == "LBN" and bekaa.precision == 2
     assert haversine_km(bekaa.latitude, bekaa.longitude, 33.85, 35.9) < 50
 
@@ -166,9 +159,9 @@ def test_a_list_mate_of_a_place_votes_even_when_the_ner_calls_it_a_person():
 
 
 @pytest.mark.slow
-def test_a_district_of_that_name_says_the_country_of_its_town(settings):
+def test_a_district_of_that_name_says_the_country_of_its_town(places_of):
     # Busia is a town in Kenya and one in Uganda; Uganda's subdivision of that name is a district
-    places = places_of("On 4 March 2021, traders protested at the main market in Busia district on Monday.", settings)
+    places = places_of("On 4 March 2021, traders protested at the main market in Busia district on Monday.")
     assert named(places, "Busia").country == "UGA"
 
 
@@ -200,8 +193,8 @@ def test_a_variant_that_drops_a_word_of_the_text_is_not_taken_out_of_context_wha
     ("DHAKA, July 20 — Police fired tear gas at students on Saturday.", "DHAKA", "BGD"),
     ("Curfew imposed after clashes\n\nLAGOS, July 20 (Reuters) - Police fired tear gas on Saturday.", "LAGOS", "NGA"),
 ])
-def test_a_dateline_city_of_five_letters_is_no_acronym(settings, text, name, country):
-    place = named(places_of(text, settings), name)
+def test_a_dateline_city_of_five_letters_is_no_acronym(places_of, text, name, country):
+    place = named(places_of(text), name)
     assert place.resolved and place.country == country and place.precision == 1
 
 
@@ -209,18 +202,18 @@ def test_a_dateline_city_of_five_letters_is_no_acronym(settings, text, name, cou
     ("NEW YORK, May 3 (Reuters) - Oil prices rose after protests in Lagos.", "NEW YORK", "USA"),
     ("Oil jumps on supply fears\n\nNEW DELHI, May 3 (Reuters) - Police fired tear gas at farmers.", "NEW DELHI", "IND"),
 ])
-def test_a_dateline_city_of_two_words_in_capitals_is_read_whole(settings, text, name, country):
-    place = named(places_of(text, settings), name)
+def test_a_dateline_city_of_two_words_in_capitals_is_read_whole(places_of, text, name, country):
+    place = named(places_of(text), name)
     assert place.resolved and place.country == country
 
 
-def test_x_city_as_a_name_is_the_city_of_x(settings):
-    place = named(places_of("An airstrike hit a school in Gaza City on Saturday.", settings), "Gaza City")
+def test_x_city_as_a_name_is_the_city_of_x(places_of):
+    place = named(places_of("An airstrike hit a school in Gaza City on Saturday."), "Gaza City")
     assert place.resolved and place.country == "PSE" and place.precision == 1
 
 
-def test_a_name_with_a_type_word_is_no_foreign_town_in_an_article_on_one_country(settings):
+def test_a_name_with_a_type_word_is_no_foreign_town_in_an_article_on_one_country(places_of):
     text = ("Myanmar's military carried out airstrikes on a village in the central Sagaing region of Myanmar on Saturday. "
             "State media said security forces cleared a camp near Kani township.")
-    kani = named(places_of(text, settings), "Kani")
+    kani = named(places_of(text), "Kani")
     assert not kani.resolved or kani.country == "MMR"
