@@ -168,6 +168,11 @@ def _skip(text: str, start: int, end: int, value: int, bound: str) -> bool:
     return 1900 <= value <= 2100 and not bound and text[start:end].isdigit()
 
 
+def has_toll(counts: dict[str, Count]) -> bool:
+    """Whether the counts give people dead, injured or arrested (a crowd's size is no toll)."""
+    return any(c.best > 0 for kind, c in counts.items() if kind != "size")
+
+
 def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
     """The counts of each kind one sentence reports (summed over the groups it lists, e.g. "3 militants and 2 soldiers")."""
     lex = lexicon()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
+from .counts import has_toll
 from .event_context import finer_within, partitive, place_cues, refers_back
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def merge(candidates: list[Candidate], parsed: ParsedArticle) -> list[Candidate]
                     wave.remove(c)
                     attached = True
         for c in wave:  # in text order: a count may follow a vague event placed just before it
-            target = _scene_for(groups, c) if c.vague and _counted(c) else None
+            target = _scene_for(groups, c) if c.vague and has_toll(c.counts) else None
             if target is not None:
                 _attach(target, c)
             else:
@@ -88,15 +89,11 @@ def _escalate(groups: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _counted(c: Candidate) -> bool:
-    return any(n.best > 0 for k, n in c.counts.items() if k != "size")
-
-
 def _attach(target: Candidate, c: Candidate) -> None:
     """``c`` joins ``target``; a peaceful protest whose people the next sentences count as detained or hurt ("Police
     said 22 people were detained") was met with force."""
     target.members.append(c)
-    if target.sub_event_type == "Peaceful protest" and c.vague and _counted(c):
+    if target.sub_event_type == "Peaceful protest" and c.vague and has_toll(c.counts):
         for m in target.members:  # each mention of the protest, since the event is coded from one of them
             if m is target or m.sub_event_type == "Peaceful protest":
                 m.sub_event_type, m.kind, m.fixed, m.inter1, m.inter2 = "Protest with intervention", "intervention", True, 6, 1
@@ -106,7 +103,7 @@ def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
     if c.vague:  # a casualty or arrest count right after an event, in its paragraph, belongs to it
         before = [g for g in groups if g.members[-1].paragraph == c.paragraph and 0 < c.index - g.members[-1].index <= 2
                   and _compatible(g, c) and (g.violent_or_protest() or g.sub_event_type in COUNTED_AFTER and (
-                      _counted(c) or g.sub_event_type != "Peaceful protest"))]
+                      has_toll(c.counts) or g.sub_event_type != "Peaceful protest"))]
         if before:
             return max(before, key=lambda g: g.members[-1].index)
     near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2]

@@ -30,7 +30,7 @@ from ..model import Claim, Count, DateRef, Event, EventDate, Place, ReportedBy, 
 from ..nlp.pipeline import ParsedArticle
 from . import actors as actor_words
 from . import event_merge
-from .counts import counts_in, merge_counts
+from .counts import counts_in, has_toll, merge_counts
 from .event_context import (
     article_place,
     claim_at,
@@ -241,8 +241,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     if claim is not None and claim.source is not None and claim.speaker.kind in REPORTER_KINDS:
         source = claim.source  # "..., killing five people, activists said": the activists tell it, they did not do it
         mentions = [a for a in mentions if a.inter in ARMED or a.end <= source.start or a.start >= source.end]
-    followup = fixed is None and {r.kind for r, _ in matches} <= FOLLOWUP_KINDS and any(
-        c.best > 0 for k, c in counts.items() if k != "size")
+    followup = fixed is None and {r.kind for r, _ in matches} <= FOLLOWUP_KINDS and has_toll(counts)
     vague = fixed is None and (not mentions or followup) and families <= {"violence", "explosion", "battle", "strategic"}
     vague = vague and (families != {"strategic"} or followup)
     return Candidate(
@@ -340,7 +339,7 @@ def _recode(group: Candidate, model: EventModel | None, lex: Lexicons, parsed: P
 
 
 def _salience(group: Candidate, position: int) -> float:
-    counts = any(m.counts.get(k) and m.counts[k].best > 0 for m in group.members for k in ("fatalities", "injured", "arrested"))
+    counts = any(has_toll(m.counts) for m in group.members)
     return 0.5 * len(group.members) + group.confidence + (1.0 if position == 0 else 0.0) + (0.3 if counts else 0.0)
 
 
