@@ -88,6 +88,14 @@ class _Context:
     def in_quote(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.quotes)
 
+    def at_place(self, start: int, end: int) -> bool:
+        """Whether characters start..end overlap a mention the places stage resolved (the NER may call it a person)."""
+        return any(a < end and start < b for a, b in self.place_spans)
+
+    @functools.cached_property
+    def place_spans(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for p in self.parsed.places if p.resolved for m in p.mentions]
+
 
 # --------------------------------------------------------------------------- one attributed claim
 
@@ -341,12 +349,11 @@ def _previous_entity(ctx: _Context, char: int, kinds: tuple[str, ...]) -> Entity
 def _previous_entity_at(ctx: _Context, char: int, kinds: tuple[str, ...]) -> tuple[int, Entity] | None:
     """The last entity of ``kinds`` mentioned before ``char`` (not at a place the places stage resolved, which the NER
     may call a person: "near Kani township"), with where that mention starts."""
-    places = [(m.start, m.end) for p in ctx.parsed.places if p.resolved for m in p.mentions]
     best = None
     for m_start, m_end, entity in ctx.mentions:
         if m_start >= char:
             break
-        if entity.kind in kinds and not any(a < m_end and m_start < b for a, b in places):
+        if entity.kind in kinds and not ctx.at_place(m_start, m_end):
             best = (m_start, entity)
     return best
 
@@ -354,13 +361,12 @@ def _previous_entity_at(ctx: _Context, char: int, kinds: tuple[str, ...]) -> tup
 def _previous_ner(ctx: _Context, char: int, labels: tuple[str, ...]) -> tuple[str, int] | None:
     """The last name before ``char`` the NER gave one of ``labels``, with where it starts."""
     best = None
-    places = [(m.start, m.end) for p in ctx.parsed.places if p.resolved for m in p.mentions]
     for ent in ctx.doc.ents:
         if ent.start_char >= char:
             break
         entity = _entity_at(ctx, ent.start_char, ent.end_char)
-        if ent.label_ in labels and (entity is None or entity.kind == "person") and not any(
-                a < ent.end_char and ent.start_char < b for a, b in places):  # not a name the entities or places stage
+        if ent.label_ in labels and (entity is None or entity.kind == "person") and not ctx.at_place(
+                ent.start_char, ent.end_char):  # not a name the entities or places stage
             best = ent  # found to be a place or an organisation ("Mali" tagged PERSON, "near Kani township")
     return (_full_person_name(ctx, best.text, char), best.start_char) if best is not None else None
 
