@@ -12,7 +12,9 @@ records of character offsets (source, cue, content). It knows these patterns:
 - "according to X" and cue nouns with a "that" clause ("the claim that ...");
 - quotations: the content of a cue next to a quotation is the whole quotation
   (across sentences), and a quotation with no cue of its own takes a bare
-  speech tag that follows it ("Ash said.") or precedes it ("He added:").
+  speech tag that follows it ("Ash said.") or precedes it ("He added:");
+- pull quotes: a quotation opening its line, a dash and the speaker's name
+  ("“…” ― Maria Lopez, a nurse").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import cue_model
+from .attribution_dash import DASH_CUES, dash_tag
 from .attribution_links import link_bare_tags, source_apart, split_nested
 from .attribution_nominal import adjective_attribution, noun_attribution
 from .attribution_patterns import (
@@ -83,6 +86,8 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> 
             idiom_end = idiom[1] if att is not None else idiom_end
         if att is not None:
             pass
+        elif tok.text in DASH_CUES:
+            att = dash_tag(doc, tok, regions)
         elif low == ":":
             att = colon(doc, tok, regions, lex.words("colon_topics"))
         elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":

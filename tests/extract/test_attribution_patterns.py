@@ -192,3 +192,16 @@ def test_a_speaker_after_an_opening_quotation_is_the_source(nlp):
               heads=heads, deps=deps, pos=pos)
     head = _sentence_subject(doc, doc[6], quote_regions(doc.text))
     assert head is not None and head.text == "Berg"
+
+
+def test_a_pull_quote_names_its_speaker_after_a_dash(nlp):
+    text = ("Voters react\n\n“He did not answer a single question about jobs.” ― Maria Lopez, 34, a nurse\n"
+            "“The economy is all that matters to my family.”— James Carter\n")
+    found = [spans(text, a) for a in find(nlp, text)]
+    assert found == [("Maria Lopez", "―", "He did not answer a single question about jobs"),
+                     ("James Carter", "—", "The economy is all that matters to my family")]
+
+
+def test_a_dash_after_a_quotation_inside_a_sentence_names_no_speaker(nlp):
+    text = "She described “freedom” – the central theme.\n“We will win” — the crowd chanted as police moved in.\n"
+    assert not [a for a in find(nlp, text) if a.pattern == "dash"]
