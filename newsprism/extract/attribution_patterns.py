@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from .attribution_sources import apposed_source, participle_speaker, source_after_cue, source_after_quote
+from .attribution_sources import (
+    according_to_surface,
+    apposed_source,
+    participle_speaker,
+    source_after_cue,
+    source_after_quote,
+)
 from .attribution_spans import (
     Attribution,
     agent,
@@ -399,13 +405,13 @@ def according_to(doc: Doc, tok: Token) -> Attribution | None:
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
-        return None
+        return according_to_surface(doc, tok)
     phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and head.head.i != head.i:
         head = head.head
     if head.i in phrase:
-        return None
+        return according_to_surface(doc, tok)
     idxs = sorted(t.i for t in head.subtree if t.i not in phrase)
     sent = sent_of(tok)
     # the clause on the side of the sentence away from the phrase

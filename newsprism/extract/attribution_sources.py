@@ -131,3 +131,30 @@ def apposed_source(doc: Doc, tok: Token) -> tuple[int, int] | None:
     while lo - 1 >= 0 and doc[lo - 1].dep_ in ("compound", "amod", "det") and doc[lo - 1].head.i == head.i:
         lo -= 1
     return lo, last
+
+
+SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "?", "!"})
+
+
+def according_to_surface(doc: Doc, tok: Token) -> Attribution | None:
+    """"According to X, CONTENT." or "CONTENT, according to X." read from the words where the parse gets it wrong
+    ("According" made the root with the clause hung on X; "according to show insiders" with "show" as a verb): the
+    source runs from "to" to the next comma or the sentence's end, the content is the rest of the sentence."""
+    sent = sent_of(tok)
+    to = doc[tok.i + 1]
+    stop = next((t.i for t in doc[to.i + 1 : sent.end] if t.text in SOURCE_STOPS or t.is_space and "\n" in t.text),
+                sent.end)
+    names = [t for t in doc[to.i + 1 : stop] if t.pos_ in NOUNS]
+    if not names or stop - to.i - 1 > 10:
+        return None
+    words = [t for t in doc[sent.start : tok.i] if not t.is_punct and not t.is_space]
+    if words:  # CONTENT, according to X
+        lo, hi = sent.start, tok.i - 1
+    else:  # According to X, CONTENT
+        lo, hi = stop + 1, sent.end - 1
+    if hi < lo or sum(t.is_alpha for t in doc[lo : hi + 1]) < 3:
+        return None
+    content, source = chars(doc, lo, hi), chars(doc, to.i + 1, stop - 1)
+    if content is None or source is None:
+        return None
+    return Attribution((tok.idx, to.idx + len(to)), content, source, names[-1].i, "report", pattern="according-to")

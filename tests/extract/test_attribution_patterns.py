@@ -205,3 +205,11 @@ def test_a_pull_quote_names_its_speaker_after_a_dash(nlp):
 def test_a_dash_after_a_quotation_inside_a_sentence_names_no_speaker(nlp):
     text = "She described “freedom” – the central theme.\n“We will win” — the crowd chanted as police moved in.\n"
     assert not [a for a in find(nlp, text) if a.pattern == "dash"]
+
+
+def test_according_to_where_the_parse_makes_it_the_root_or_reads_a_verb(nlp):
+    text = ("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.\n\n"
+            "As a reality TV boss, Donald Trump repeatedly demeaned women, according to show insiders.")
+    found = [spans(text, a) for a in find(nlp, text) if a.pattern == "according-to"]
+    assert found == [("conservative talk radio host Rush Limbaugh", "According to", "the move reeks of fear and desperation"),
+                     ("show insiders", "according to", "As a reality TV boss, Donald Trump repeatedly demeaned women")]
