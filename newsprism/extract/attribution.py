@@ -89,7 +89,7 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> 
         elif tok.text in DASH_CUES:
             att = dash_tag(doc, tok, regions)
         elif low == ":":
-            att = colon(doc, tok, regions, lex.words("colon_topics"))
+            att = colon(doc, tok, regions, lex.words("colon_topics"), lex.verb_cues)
         elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = according_to(doc, tok)
         elif low in lex.adverb_cues and tok.pos_ == "ADV":

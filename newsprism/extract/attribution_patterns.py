@@ -288,12 +288,14 @@ def speech_tag(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
 DASHES = frozenset({"-", "—", "–", "--"})
 
 
-def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collection[str] = ()) -> Attribution | None:
+def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collection[str] = (),
+          verbs: Collection[str] = ()) -> Attribution | None:
     """"Source: content" — a short noun phrase, a colon, then what it says (headlines, transcripts).
 
     The noun phrase starts the sentence or follows a dash ("Polls too early - Pew Research: ..."); what it says is
     the rest of the sentence, or, where the colon ends its line ("TAPPER:"), the next paragraph. A phrase whose last
-    word names a topic ("Peru protests: six killed", ``colon_topics`` in sources.v1.json) says nothing."""
+    word names a topic ("Peru protests: six killed", ``colon_topics`` in sources.v1.json) says nothing. A cue verb
+    of ``verbs`` before the phrase turns it around ("Said Ellis: ..."): the verb is the cue."""
     sent = sent_of(tok)
     start = sent.start
     for j in range(tok.i - 1, sent.start - 1, -1):
@@ -307,6 +309,12 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collecti
             end = j
             break
     after = [t for t in doc[tok.i + 1 : end] if not t.is_space]
+    cue = (tok.idx, tok.idx + 1)
+    if len(before) >= 2 and before[0].i == sent.start and before[0].lemma_.lower() in verbs and before[0].tag_ == "VBD" \
+            and before[0].is_title:
+        cue = (before[0].idx, before[0].idx + len(before[0]))  # "Said Ellis:"
+        start += 1
+        before = doc[start : tok.i]
     if not 1 <= len(before) <= 6 or before[-1].lower_ in topics:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
@@ -326,7 +334,7 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collecti
     if content is None or source is None:
         return None
     head = max(range(start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
-    att = Attribution((tok.idx, tok.idx + 1), content, source, head, "report", pattern="colon")
+    att = Attribution(cue, content, source, head, "report", pattern="colon")
     return with_quote(att, text, regions)
 
 

@@ -213,3 +213,9 @@ def test_according_to_where_the_parse_makes_it_the_root_or_reads_a_verb(nlp):
     found = [spans(text, a) for a in find(nlp, text) if a.pattern == "according-to"]
     assert found == [("conservative talk radio host Rush Limbaugh", "According to", "the move reeks of fear and desperation"),
                      ("show insiders", "according to", "As a reality TV boss, Donald Trump repeatedly demeaned women")]
+
+
+def test_a_cue_verb_before_the_speaker_and_a_colon(nlp):
+    text = "Some experts doubt it. Said Ellis: “I don’t get the sense she is interested in tax reform.”"
+    found = [spans(text, a) for a in find(nlp, text) if a.pattern == "colon"]
+    assert found == [("Ellis", "Said", "“I don’t get the sense she is interested in tax reform.”")]
