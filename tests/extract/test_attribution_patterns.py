@@ -219,3 +219,9 @@ def test_a_cue_verb_before_the_speaker_and_a_colon(nlp):
     text = "Some experts doubt it. Said Ellis: “I don’t get the sense she is interested in tax reform.”"
     found = [spans(text, a) for a in find(nlp, text) if a.pattern == "colon"]
     assert found == [("Ellis", "Said", "“I don’t get the sense she is interested in tax reform.”")]
+
+
+@pytest.mark.parametrize("label", ["Editor’s note", "Correction", "Two questions"])
+def test_a_label_before_a_colon_is_no_speaker(nlp, label):
+    text = f"The debate ended late.\n\n{label}: the mayor has repeatedly misstated the figures on crime."
+    assert not [a for a in find(nlp, text) if a.pattern == "colon"]
