@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import cue_model
-from .attribution_dash import DASH_CUES, dash_tag
+from .attribution_dash import dash_of, dash_tag
 from .attribution_links import link_bare_tags, source_apart, split_nested
 from .attribution_nominal import adjective_attribution, noun_attribution
 from .attribution_patterns import (
@@ -86,7 +86,7 @@ def find_candidates(doc: Doc, lex: ClaimLexicons, model: dict | None = None) -> 
             idiom_end = idiom[1] if att is not None else idiom_end
         if att is not None:
             pass
-        elif tok.text in DASH_CUES:
+        elif dash_of(tok.text):
             att = dash_tag(doc, tok, regions)
         elif low == ":":
             att = colon(doc, tok, regions, lex.words("colon_topics"), lex.verb_cues)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 # a single hyphen counts too ("” - Ann Lee"): it must follow a closing quote mark, which a hyphen inside a word never does
 DASH_CUES = frozenset({"―", "—", "–", "--", "-"})
+CLOSING_QUOTES = "”\"’»"
 NAME_ENDS = frozenset({",", ".", ";", "(", "|"})
 MAX_NAME_TOKENS = 6
 
@@ -25,8 +26,8 @@ def dash_tag(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attributio
     """The attribution of a quotation that opens its line and that a dash and a name follow, with no verb after the
     dash."""
     text = doc_text(doc)
-    quote = next(((s, e) for s, e in regions if e <= tok.idx and not text[e : tok.idx].strip()
-                  and "\n" not in text[e : tok.idx]), None)
+    at = tok.idx + len(tok.text) - len(dash_of(tok.text))  # the tokenizer may glue the dash to the quote mark: "”―"
+    quote = next(((s, e) for s, e in regions if e <= at and not text[e:at].strip() and "\n" not in text[e:at]), None)
     if quote is None or text[text.rfind("\n", 0, quote[0]) + 1 : quote[0]].strip():
         return None  # a pull quote opens its line: "called it “a disaster” — a word ..." is no attribution
     rest: list[Token] = []
@@ -56,4 +57,10 @@ def dash_tag(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> Attributio
         return None
     content = (start, end)
     head = max((t for t in name if t.pos_ in ("PROPN", "NOUN")), key=lambda t: t.i)
-    return Attribution((tok.idx, tok.idx + len(tok)), content, source, head.i, "report", pattern="dash")
+    return Attribution((at, tok.idx + len(tok)), content, source, head.i, "report", pattern="dash")
+
+
+def dash_of(word: str) -> str:
+    """The dash a token is, or ends with after closing quote marks ("”―"); "" when it is none."""
+    dash = word.lstrip(CLOSING_QUOTES)
+    return dash if dash in DASH_CUES else ""

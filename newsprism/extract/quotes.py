@@ -32,6 +32,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if open_at is None:
             if ch in OPEN_QUOTES and not (ch == "‘" and _is_apostrophe(text, i)):
                 open_at, closer = i, {"“": "”", "«": "»", "„": "“", "‘": "’"}[ch]
+            elif ch == "”" and _opens_line(text, i):  # a closing mark typed for an opening one, where a line starts
+                open_at, closer = i, "”"
             elif ch == STRAIGHT:
                 open_at, closer = i, STRAIGHT
         elif ch == closer and not (ch == "’" and _is_apostrophe(text, i)):
@@ -40,6 +42,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     if open_at is not None:
         regions.append((open_at, len(text.rstrip())))
     return [(s, e) for s, e in regions if e - s > 2]
+
+
+def _opens_line(text: str, i: int) -> bool:
+    return text[i + 1 : i + 2].isalnum() and not text[text.rfind("\n", 0, i) + 1 : i].strip()
 
 
 def _is_apostrophe(text: str, i: int) -> bool:

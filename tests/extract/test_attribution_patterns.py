@@ -225,3 +225,12 @@ def test_a_cue_verb_before_the_speaker_and_a_colon(nlp):
 def test_a_label_before_a_colon_is_no_speaker(nlp, label):
     text = f"The debate ended late.\n\n{label}: the mayor has repeatedly misstated the figures on crime."
     assert not [a for a in find(nlp, text) if a.pattern == "colon"]
+
+
+def test_a_pull_quote_dash_glued_to_the_quote_mark_and_a_line_opened_with_the_wrong_mark(nlp):
+    text = ("Title here.\n\n”Mr. Trump embodies a legacy of racism. He represents our greatest shame.” ― Sonya Herridge\n"
+            "“Trump must stop portraying Latinos as gangsters.”― Carla Sanchez.\n")
+    assert [text[s:e] for s, e in quote_regions(text)][0].startswith("”Mr. Trump")
+    found = [spans(text, a) for a in find(nlp, text)]
+    assert found == [("Sonya Herridge", "―", "Mr. Trump embodies a legacy of racism. He represents our greatest shame"),
+                     ("Carla Sanchez", "―", "Trump must stop portraying Latinos as gangsters")]
