@@ -497,8 +497,9 @@ def in_document(doc: Doc, tok: Token, lex: ClaimLexicons) -> Attribution | None:
     if head.lemma_.lower() in lex.verb_cues or head.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in lex.words("person_pronouns")):
-        return None  # "In a poll, Smith asked voters ...": Smith acts
+    if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in lex.words("person_pronouns")) \
+            and head.lemma_.lower() not in lex.words("standing_verbs"):
+        return None  # "In a poll, Smith asked voters ...": Smith acts; "In a poll, Clinton led Trump" is what it found
     phrase = {t.i for t in tok.subtree}
     idxs = sorted(t.i for t in head.subtree if t.i not in phrase)
     sent = sent_of(tok)

@@ -234,3 +234,12 @@ def test_a_pull_quote_dash_glued_to_the_quote_mark_and_a_line_opened_with_the_wr
     found = [spans(text, a) for a in find(nlp, text)]
     assert found == [("Sonya Herridge", "―", "Mr. Trump embodies a legacy of racism. He represents our greatest shame"),
                      ("Carla Sanchez", "―", "Trump must stop portraying Latinos as gangsters")]
+
+
+def test_a_poll_reports_where_a_person_stands(nlp):
+    text = "In the previous Washington Post national poll, conducted in early September, Clinton led Trump by five points."
+    found = [spans(text, a) for a in find(nlp, text)]
+    assert found == [("the previous Washington Post national poll, conducted in early September", "In",
+                      "Clinton led Trump by five points")]
+    text = "In a poll last week, she interviewed 500 voters in Ohio."
+    assert not [a for a in find(nlp, text) if a.pattern == "document"]
