@@ -50,6 +50,7 @@ class Mention:
     subject: bool = False  # the name is a grammatical subject or possessor ("Putin in Moscow said")
     plural_type: bool = False  # typed by a plural before it ("villages of X, Y and Z"): the whole list is of that type
     expansions: tuple[tuple[str, str], ...] = ()  # (name, ISO3) a state abbreviation may stand for ("TN", place_abbrev)
+    lookup_as: str | None = None  # the name the gazetteer is asked for instead ("Northern Iraq" -> "Iraq"; geo.refine)
 
     @property
     def located(self) -> bool:
