@@ -1,7 +1,9 @@
 """Place mentions refined once the gazetteer can be asked, before :mod:`newsprism.geo.resolve` resolves them.
 
 * A name cut at "of" or "and" that the gazetteer holds whole is one name ("Port of Spain", "Trinidad and
-  Tobago"), not a name and its container ("Port" in "Spain").
+  Tobago", "Kohgiluyeh and Boyer-Ahmad" that it lists as "Kohgiluyeh va ..."), not a name and its container
+  ("Port" in "Spain") or two names.
+* A people's word hyphened to a place's name ("the Nagorno Karabakh-Azerbaijani frontline") is not part of it.
 * Compass words before a country's name ("Northern Iraq", "North-West Syria") name a part of that country: the
   mention is looked up as the country (the name as written is kept).
 * A settlement word at the head of a name the gazetteer lacks ("Khutir Vilnyi", a farmstead) is looked up without it.
@@ -28,6 +30,7 @@ from .gazetteer import Candidate, Gazetteer, name_key
 from .mentions import NOT_PLACE_LABELS, Mention, strip_type_word, words
 
 ADMIN_AFTER_PLACE_FUZZY = 88.0  # a spelling variant of a first-level area after "Town, " ("San Luis de Potosi")
+PINNING_TOWN = 20_000  # a town this big, written inside an area, says which of the areas of that name it is
 _JOINERS = {"of": "any", "and": "area", "&": "area"}  # "Port of Spain" (any kind); "Trinidad and Tobago" (areas only)
 # (neighbours parted by a space only are joined when the whole is a town of the area written after them)
 _AFTER_AREA = ",.;:)(\n—–"  # what may follow an area name ending "Town, State" (not "in Kabul, Victoria said")
@@ -52,12 +55,13 @@ def join_whole_names(mentions: list[Mention], gaz: Gazetteer, text: str) -> list
             area = mentions[i + 2] if joiner == "in-area" and i + 2 < len(mentions) else None
             if area is not None and text[nxt.end:area.start].strip() != ",":
                 area = None
-            if any(c.main and (joiner == "any" or joiner == "area" and c.kind != "city"
-                               or area is not None and name_key(c.admin1 or "") == name_key(area.text))
-                   for c in gaz.lookup(whole)):
+            lookup_as = _local_and(m, nxt, gaz) if joiner == "area" and not gaz.lookup(whole) else None
+            if lookup_as or any(c.main and (joiner == "any" or joiner == "area" and c.kind != "city"
+                                            or area is not None and name_key(c.admin1 or "") == name_key(area.text))
+                                for c in gaz.lookup(whole)):
                 joined = dataclasses.replace(
                     m, end=nxt.end, text=whole, container=nxt.container, typed_end=nxt.typed_end,
-                    hint=m.hint or nxt.hint, cue=m.cue or nxt.cue, chain_tail=m.chain_tail,
+                    hint=m.hint or nxt.hint, cue=m.cue or nxt.cue, chain_tail=m.chain_tail, lookup_as=lookup_as,
                     label=m.label if m.label == nxt.label else None, list_id=m.list_id if m.list_id == nxt.list_id else None,
                 )
                 new_index[i] = new_index[i + 1] = len(out)
@@ -77,9 +81,20 @@ def join_whole_names(mentions: list[Mention], gaz: Gazetteer, text: str) -> list
     return out
 
 
+def _local_and(m: Mention, nxt: Mention, gaz: Gazetteer) -> str | None:
+    """ "Kohgiluyeh and Boyer-Ahmad": the area's name with the local word for "and" ("Kohgiluyeh va Boyer-Ahmad",
+    "Khabb wa ash Shaaf") as the gazetteer lists it."""
+    for word in words()["and_words"]:
+        variant = f"{m.text} {word} {nxt.text}"
+        if any(c.kind != "city" for c in gaz.lookup(variant)):
+            return variant
+    return None
+
+
 def refine(mentions: list[Mention], gaz: Gazetteer, text: str) -> None:
     """Look-up names, containers and area hints that the gazetteer settles (see the module's docstring)."""
     _look_up_as(mentions, gaz)
+    _demonym_tails(mentions, gaz)
     _admin_after_place(mentions, gaz, text)
     _area_containers(mentions, text)
 
@@ -100,6 +115,22 @@ def _look_up_as(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
             m.lookup_as = rest  # "Northern Iraq", "North-West Syria": a part of the country
         elif parts[0].lower() in prefixes and m.located and gaz.lookup(" ".join(parts[1:])):
             m.lookup_as = " ".join(parts[1:])  # "Khutir Vilny"
+
+
+def _demonym_tails(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
+    """ "the Nagorno Karabakh-Azerbaijani frontline", "the Kashmir-Pakistani border": a people's word joined to a
+    place's name by a hyphen is the other side of a line, not part of the name; the mention ends at the hyphen."""
+    from .resolve import demonyms
+
+    table = demonyms()
+    for m in mentions:
+        head, dash, tail = m.text.rpartition("-")
+        if not dash or not head or m.lookup_as or gaz.lookup(m.text):
+            continue
+        if (tail in table or tail.endswith("s") and tail[:-1] in table) and any(
+                c.kind != "city" or c.main for c in gaz.lookup(head)):
+            m.end, m.text = m.start + len(head), head
+            m.typed_end = None
 
 
 def _admin_after_place(mentions: list[Mention], gaz: Gazetteer, text: str) -> None:
@@ -238,3 +269,17 @@ def restrict_to_area_countries(mentions: Sequence[Mention], exact: list[tuple[Ca
                 exact[box] = inside
             seen.add(box)
             box = mentions[box].container
+
+
+def areas_of_contents(idx: int, mentions: Sequence[Mention], exact: Sequence[tuple[Candidate, ...]]) -> dict[str, float]:
+    """Countries of the areas named by mention ``idx`` that a sizeable town written inside it lies in ("Cartagena,
+    Bolivar state": Colombia's Bolívar, whatever the type word says), as full-weight context for that choice."""
+    names = {(c.country, name_key(c.name)) for c in exact[idx] if c.kind in ("admin1", "admin2")}
+    out: dict[str, float] = {}
+    for k, inner in enumerate(mentions):
+        if inner.container != idx or k == idx:
+            continue
+        for c in exact[k]:
+            if c.kind == "city" and c.main and c.population >= PINNING_TOWN and (c.country, name_key(c.admin1 or "")) in names:
+                out[c.country or ""] = 1.0
+    return out

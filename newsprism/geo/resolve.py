@@ -44,6 +44,7 @@ from .mentions import Mention, words
 from .refine import (
     ADMIN_AFTER_PLACE_FUZZY,
     area_word_context,
+    areas_of_contents,
     join_whole_names,
     refine,
     restrict_to_area_countries,
@@ -133,13 +134,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
     ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz) + area_word_context(text, mentions), text)
     for idx, m in enumerate(mentions):
         if len(exact[idx]) > 1 and (word := area_type_word(text, m.start, m.end)):
-            # "Bolivar state" is Venezuela's, not Colombia's department (unless the other names say Colombia)
-            typed = typed_areas(exact[idx], word, ctx.others(idx))
+            # "Bolivar state" is Venezuela's, not Colombia's department (unless the other names say Colombia, or a
+            # town written inside it lies in Colombia's: "Cartagena, Bolivar state")
+            pinned = areas_of_contents(idx, mentions, exact)
+            typed = typed_areas(exact[idx], word, {**ctx.others(idx), **pinned})
             fits = area_fits(typed, word)
             if typed != exact[idx] or fits:
                 exact[idx] = typed
                 # "Busia district": the district of that name says its country, for the town of that name too
-                ctx.revote(idx, m, fits if len({c.country for c in fits}) == 1 else typed)
+                ctx.revote(idx, m, fits if len({c.country for c in fits}) == 1 and not pinned else typed)
         if exact[idx] and (numbered(text, m.end) or organisation(text, m.end)):
             # "Mine 6/7" is a numbered site, "the Meade company" a company: not a small town abroad
             others = ctx.others(idx)
