@@ -93,10 +93,26 @@ def _local_and(m: Mention, nxt: Mention, gaz: Gazetteer) -> str | None:
 
 def refine(mentions: list[Mention], gaz: Gazetteer, text: str) -> None:
     """Look-up names, containers and area hints that the gazetteer settles (see the module's docstring)."""
+    _subject_after_comma(mentions, text)
     _look_up_as(mentions, gaz)
     _demonym_tails(mentions, gaz)
     _admin_after_place(mentions, gaz, text)
     _area_containers(mentions, text)
+
+
+def _subject_after_comma(mentions: Sequence[Mention], text: str) -> None:
+    """ "In Kabul, Victoria said ...": a name after "Town, " that a verb follows is the subject of the clause, not
+    the area the town lies in ("in San Carlos, Sonora, two men ..." is)."""
+    for m in mentions:
+        if m.container is None or text[m.end:mentions[m.container].start].strip() != ",":
+            continue
+        box = mentions[m.container]
+        after = text[box.end:box.end + 30].lstrip(" ")
+        if box.subject and after[:1].islower() and box.cue == "chain" and not box.expansions:
+            m.container = None
+            box.cue, box.chain_tail = None, False
+            if box.hint == "admin":
+                box.hint = None
 
 
 def _look_up_as(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
