@@ -188,8 +188,11 @@ def _run_before(mentions: Sequence[Mention], idx: int, text: str) -> list[Mentio
 def _first_level_area(name: str, gaz: Gazetteer) -> tuple[bool, str | None]:
     """A first-level area's name, the name without a connector ("San Luis de Potosi": "San Luis Potosí"; returned as
     the name to look up), or a close spelling of one (same first letter) that no other area's is as close to."""
-    if any(c.kind == "admin1" for c in gaz.lookup(name)):
+    known = gaz.lookup(name)
+    if any(c.kind == "admin1" for c in known):
         return True, None
+    if known:
+        return False, None  # a name the gazetteer knows as something else ("Lagos, Nigeria") is no misspelt area
     parts = name.split()
     connectors = words()["connectors"]
     for k in range(1, len(parts) - 1):
