@@ -127,8 +127,9 @@ def _look_up_as(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
         while k < len(parts) - 1 and all(p in directions for p in parts[k].lower().split("-")):
             k += 1
         rest = " ".join(parts[k:])
-        if k and any(c.kind == "country" for c in gaz.lookup(rest)):
-            m.lookup_as = rest  # "Northern Iraq", "North-West Syria": a part of the country
+        if k and any(c.kind == "country" and c.main for c in gaz.lookup(rest)):
+            m.lookup_as = rest  # "Northern Iraq", "North-West Syria": a part of the country (by its own name: "Central
+            # America" is not the United States)
         elif parts[0].lower() in prefixes and m.located and gaz.lookup(" ".join(parts[1:])):
             m.lookup_as = " ".join(parts[1:])  # "Khutir Vilny"
 

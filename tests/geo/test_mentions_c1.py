@@ -55,6 +55,18 @@ def test_a_compass_word_before_a_country_names_a_part_of_that_country(places_of,
     assert place.mentions[0].text == name  # the name as written
 
 
+def test_a_compass_word_before_a_countrys_other_name_is_no_part_of_that_country(settings):
+    from newsprism.geo.gazetteer import open_gazetteer
+    from newsprism.geo.mentions import Mention
+    from newsprism.geo.refine import refine
+
+    text = "Migrants from Central America and Northern Iraq"
+    mentions = [Mention(14, 29, "Central America", cue="strong-prep"), Mention(34, 47, "Northern Iraq", cue="strong-prep")]
+    refine(mentions, open_gazetteer(settings), text)
+    assert mentions[1].lookup_as == "Iraq"
+    assert mentions[0].lookup_as is None  # "America" is also a name of the United States, not its own name
+
+
 def test_a_spelling_variant_of_a_province_resolves_in_the_country_its_container_says(places_of):
     text = "Jets bombed Wolkenau in Ndekoville district of Ninewa, Northern Iraq, on Tuesday."
     places = _by_name(places_of(text))
