@@ -253,12 +253,17 @@ def _countries_of(word: str) -> tuple[str, ...]:
 
 
 def area_word_context(text: str, mentions: Sequence[Mention] = ()) -> Counter[str]:
-    """The countries the article's country-specific area words name (each word once per use of it; not where the
-    word is a place's name itself, a mention: "Mandal" in Norway)."""
+    """The countries the article's country-specific area words name, each use of a word that types a name
+    ("Rafi LGA", "barangay Pahug", "the partido of X"); not where the word is a place's name itself, a mention
+    ("Mandal" in Norway)."""
     found: Counter[str] = Counter()
     for match in _area_word_res()[0].finditer(text):
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue
+        named_before = re.search(r"[A-Z][\w'-]*\)?,?\s+$", text[max(0, match.start() - 40):match.start()])
+        named_after = re.match(r"\s+(?:of\s+(?:the\s+)?)?[A-Z]", text[match.end():match.end() + 15])
+        if not (named_before or named_after):
+            continue  # "flights at LGA" (an airport), "the LGA chairman": no area named
         for iso3 in _countries_of(match.group(1)):
             found[iso3] += 1
     return found

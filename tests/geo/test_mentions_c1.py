@@ -90,10 +90,11 @@ def test_area_word_context_counts_words_not_names():
     from newsprism.geo.mentions import Mention
     from newsprism.geo.refine import area_word_context
 
-    text = "Clashes in Wolkenau LGA and in Ndeko barangay; a cercle near Mandal."
+    text = "Clashes in Wolkenau LGA, in barangay Ndeko and in the Ndekoville cercle; a protest in Bergen Mandal."
     assert area_word_context(text) == {"NGA": 1, "AUS": 1, "PHL": 1, "MLI": 1, "IND": 1}
     mandal = text.index("Mandal")
     assert "IND" not in area_word_context(text, [Mention(mandal, mandal + 6, "Mandal")])  # a town's name
+    assert not area_word_context("Flights at LGA were delayed; the LGA chairman resigned.")  # no area named
 
 
 def test_the_area_around_a_typed_district_is_an_area_not_a_town_abroad(places_of):
