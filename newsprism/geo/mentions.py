@@ -364,10 +364,12 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
         if len(run) > 1:
             chain = list(run)
             if run_has_and:
-                # "Barangays Pahug and Madalunot, Pinabacdao, Samar": names after the list's last member with commas
-                # only between them are the areas it lies in, not more members
-                tail = run[last_and + 1:]
-                del run[last_and + 1:]
+                # "Barangays Pahug and Madalunot, Pinabacdao, Samar": after a list typed by a plural before it, names
+                # with commas only between them are the areas it lies in, not more members (but "attacks in Paris
+                # and San Bernardino, Calif.": Paris is not in California)
+                tail = run[last_and + 1:] if mentions[run[0]].plural_type else []
+                if tail:
+                    del run[last_and + 1:]
                 chain = [run[-1], *tail] if tail else []
                 list_id += 1
                 first, last = mentions[run[0]], mentions[run[-1]]

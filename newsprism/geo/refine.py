@@ -93,22 +93,24 @@ def _local_and(m: Mention, nxt: Mention, gaz: Gazetteer) -> str | None:
 
 def refine(mentions: list[Mention], gaz: Gazetteer, text: str) -> None:
     """Look-up names, containers and area hints that the gazetteer settles (see the module's docstring)."""
-    _subject_after_comma(mentions, text)
+    _subject_after_comma(mentions, gaz, text)
     _look_up_as(mentions, gaz)
     _demonym_tails(mentions, gaz)
     _admin_after_place(mentions, gaz, text)
     _area_containers(mentions, text)
 
 
-def _subject_after_comma(mentions: Sequence[Mention], text: str) -> None:
+def _subject_after_comma(mentions: Sequence[Mention], gaz: Gazetteer, text: str) -> None:
     """ "In Kabul, Victoria said ...": a name after "Town, " that a verb follows is the subject of the clause, not
-    the area the town lies in ("in San Carlos, Sonora, two men ..." is)."""
+    the area the town lies in ("in San Carlos, Sonora, two men ..." is; so is "Baker of Columbia, South Carolina
+    says", where the gazetteer puts a Columbia in South Carolina)."""
     for m in mentions:
         if m.container is None or text[m.end:mentions[m.container].start].strip() != ",":
             continue
         box = mentions[m.container]
         after = text[box.end:box.end + 30].lstrip(" ")
-        if box.subject and after[:1].islower() and box.cue == "chain" and not box.expansions:
+        if (box.subject and after[:1].islower() and box.cue == "chain" and not box.expansions
+                and not _town_of_area([m], box.text, gaz)):
             m.container = None
             box.cue, box.chain_tail = None, False
             if box.hint == "admin":
@@ -166,14 +168,22 @@ def _admin_after_place(mentions: list[Mention], gaz: Gazetteer, text: str) -> No
         if not any(a.located for a in anchors):
             continue
         area, lookup_as = _first_level_area(m.text, gaz)
-        if not area:
-            continue
+        if not area or m.list_id is not None and not _town_of_area(anchors, lookup_as or m.text, gaz):
+            continue  # "primaries in California, New Jersey, New Mexico and South Dakota": a list of areas
         m.cue, m.hint, m.subject, m.chain_tail, m.lookup_as = "chain", "admin", False, True, lookup_as
         if m.label in NOT_PLACE_LABELS:
             m.label = None  # "San Luis de Potosi" is no person
         for a in anchors:
             if a.container is None:
                 a.container = idx
+
+
+def _town_of_area(anchors: Sequence[Mention], area: str, gaz: Gazetteer) -> bool:
+    """One of the names before the area is the own name of a town the gazetteer puts in that area ("San Pedro,
+    California, and Fairfax County": a town and its state in a list of places)."""
+    names = {name_key(c.admin1 or c.name) for c in gaz.lookup(area) if c.kind == "admin1"}
+    return any(c.kind == "city" and c.main and not c.loose and name_key(c.admin1 or "") in names
+               for a in anchors for c in gaz.lookup(a.text))
 
 
 def _run_before(mentions: Sequence[Mention], idx: int, text: str) -> list[Mention]:

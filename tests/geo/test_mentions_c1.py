@@ -108,19 +108,27 @@ def test_a_name_in_brackets_after_a_place_is_an_area(places_of):
     assert place.country == "PRY" and place.precision == 2  # the department, not the bigger town abroad
 
 
-def test_names_after_a_list_with_commas_only_are_its_areas(places_of, settings):
-    from newsprism.geo.mentions import find_mentions
-    from newsprism.nlp.pipeline import load_pipeline
-
-    nlp = load_pipeline(settings.spacy_model)
-    mentions = find_mentions(nlp("Protests were held in Dallas and Houston, Texas, on Saturday."))
-    names = [m.text for m in mentions]
-    houston, texas = mentions[names.index("Houston")], mentions[names.index("Texas")]
-    assert houston.list_id is not None and texas.list_id is None and houston.container == names.index("Texas")
+def test_names_after_a_typed_list_with_commas_only_are_its_areas(places_of):
     text = ("Troops found two bombs at the boundary of Barangays Wolkenau and Ndekoville, Ndeko, Leyte, "
             "planted by suspected rebels.")
     leyte = _by_name(places_of(text))["Leyte"]
     assert leyte.resolved and leyte.country == "PHL"
+
+
+def test_a_state_after_the_last_of_a_list_is_not_the_state_of_the_others(places_of):
+    text = "Terror has grown as an issue since the attacks in Paris and San Bernardino, Calif., and candidates want troops."
+    places = _by_name(places_of(text))
+    assert places["Paris"].country == "FRA" and places["San Bernardino"].country == "USA"
+
+
+@pytest.mark.parametrize("text, name, country, precision", [
+    ("Clinton won primaries in California, New Jersey, New Mexico and South Dakota on Tuesday.", "California", "USA", 2),
+    ("The offensive went through St. Petersburg, Tehran, and Damascus before reaching Jarabulus.", "Tehran", "IRN", 1),
+    ("Stacy Baker of Columbia, South Carolina says she thinks Cruz can win.", "Columbia", "USA", 1),
+])
+def test_areas_in_a_list_or_before_a_verb_are_areas_only_of_their_own_towns(places_of, text, name, country, precision):
+    place = _by_name(places_of(text))[name]
+    assert place.resolved and place.country == country and place.precision == precision
 
 
 def test_a_big_town_written_inside_an_area_says_which_area_of_that_name(places_of):
