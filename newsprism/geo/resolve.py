@@ -12,6 +12,9 @@ their context says are places. Among candidates, the score adds
 
 A fuzzy match is only taken when it agrees with the context or names a big place; otherwise the
 mention stays unresolved with the reason, never a guess.
+
+Before scoring, :mod:`newsprism.geo.refine` settles what the gazetteer can tell about the mentions themselves
+(whole names cut at "of", "Town, State", "Northern Iraq", country-specific area words such as "LGA").
 """
 
 from __future__ import annotations
