@@ -50,6 +50,7 @@ class Mention:
     subject: bool = False  # the name is a grammatical subject or possessor ("Putin in Moscow said")
     plural_type: bool = False  # typed by a plural before it ("villages of X, Y and Z"): the whole list is of that type
     expansions: tuple[tuple[str, str], ...] = ()  # (name, ISO3) a state abbreviation may stand for ("TN", place_abbrev)
+    lookup_as: str | None = None  # the name the gazetteer is asked for instead ("Northern Iraq" -> "Iraq"; geo.refine)
 
     @property
     def located(self) -> bool:
@@ -254,8 +255,11 @@ def _trim_the(text: str, start: int, end: int) -> tuple[int, int]:
 def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
     """The words before and after the name: preposition, "village of", type word."""
     k = i - 1
+    typed_by = None  # "Barangays Pahug and Madalunot": a type word skipped before the name still types it
     while k >= 0 and i - k <= 3 and (doc[k].lower_ in ("the", "(") or doc[k].lower_ in w["skip_before"]
                                      or doc[k].lower_ in w["leading_type_words"]):
+        if typed_by is None and doc[k].lower_ in w["leading_type_words"] and doc[k].lower_ in w["before_words"]:
+            typed_by = doc[k].lower_
         k -= 1  # "in rural Ein Issa", "in the eastern Ar-Raqqa"
     if k >= 1:
         two = f"{doc[k - 1].lower_} {doc[k].lower_}"
@@ -278,6 +282,8 @@ def _cues(doc: Doc, i: int, j: int, m: Mention, w: dict[str, Any]) -> None:
         hint = _plural_type_before(doc, k, w)
         if hint is not None:  # "protests in several villages of the district, including Wolkenau"
             m.cue, m.hint, m.plural_type = "before", hint, True
+    if typed_by is not None and m.cue in (None, "prep"):
+        m.cue, m.hint, m.plural_type = "before", w["before_words"][typed_by], typed_by.endswith("s")
     if w["admin_words"].get(doc[j].lower_) == "site" and j > i:
         m.hint = "site"
     if j + 1 < len(doc):
@@ -351,11 +357,20 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
     list_id = 0
     run: list[int] = []
     run_has_and = False
+    last_and = 0  # the position in the run of the last name after "and"/"or"
 
     def close_run() -> None:
-        nonlocal list_id, run_has_and
+        nonlocal list_id, run_has_and, last_and
         if len(run) > 1:
+            chain = list(run)
             if run_has_and:
+                # "Barangays Pahug and Madalunot, Pinabacdao, Samar": after a list typed by a plural before it, names
+                # with commas only between them are the areas it lies in, not more members (but "attacks in Paris
+                # and San Bernardino, Calif.": Paris is not in California)
+                tail = run[last_and + 1:] if mentions[run[0]].plural_type else []
+                if tail:
+                    del run[last_and + 1:]
+                chain = [run[-1], *tail] if tail else []
                 list_id += 1
                 first, last = mentions[run[0]], mentions[run[-1]]
                 plural_hint = last.hint if last.cue == "type" and _plural_after(text, last, type_words) else None
@@ -368,15 +383,15 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
                         m.cue = "list"  # "X, Y and Z villages": the plural type word types the whole list
                     if plural_hint and m.hint is None:
                         m.hint = plural_hint
-            else:
-                for a, b in zip(run, run[1:], strict=False):
-                    if mentions[a].container is None:
-                        mentions[a].container = b
-                    mentions[b].chain_tail = True
-                    if mentions[b].cue in (None, "prep") and mentions[a].located:
-                        mentions[b].cue = "chain"
+            for a, b in zip(chain, chain[1:], strict=False):
+                if mentions[a].container is None:
+                    mentions[a].container = b
+                mentions[b].chain_tail = True
+                if mentions[b].cue in (None, "prep") and mentions[a].located:
+                    mentions[b].cue = "chain"
         run.clear()
         run_has_and = False
+        last_and = 0
 
     for idx, m in enumerate(mentions):
         if run:
@@ -387,6 +402,7 @@ def _link(text: str, mentions: list[Mention], w: dict[str, Any]) -> None:
             if _LIST_SEP.match(between_core) and "\n" not in between:
                 if not _CHAIN_SEP.match(between_core):
                     run_has_and = True
+                    last_and = len(run)
                 run.append(idx)
                 continue
             sep = _CONTAINER_SEP.match(between_core) or _ALT_THEN_BRACKET.match(between_core)

@@ -12,6 +12,9 @@ their context says are places. Among candidates, the score adds
 
 A fuzzy match is only taken when it agrees with the context or names a big place; otherwise the
 mention stays unresolved with the reason, never a guess.
+
+Before scoring, :mod:`newsprism.geo.refine` settles what the gazetteer can tell about the mentions themselves
+(whole names cut at "of", "Town, State", "Northern Iraq", country-specific area words such as "LGA").
 """
 
 from __future__ import annotations
@@ -41,6 +44,14 @@ from .context import (
 )
 from .gazetteer import Candidate, Gazetteer, haversine_km, loose_key, name_key
 from .mentions import Mention, words
+from .refine import (
+    ADMIN_AFTER_PLACE_FUZZY,
+    area_word_context,
+    areas_of_contents,
+    join_whole_names,
+    refine,
+    restrict_to_area_countries,
+)
 
 FUZZY_MIN = 85.0  # rapidfuzz ratio a misspelling needs on its own
 FUZZY_MIN_IN_CONTEXT = 80.0  # ... and when the candidate is in the article's country or container
@@ -117,20 +128,24 @@ def demonym_countries(tokens: Iterable[str]) -> Counter[str]:
 
 def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Counter[str]) -> list[Place]:
     """One :class:`Place` per distinct (name as written, resolution), with all its mentions."""
-    mentions = split_run_on(join_adjacent(mentions, gaz, text), gaz, text)
+    mentions = split_run_on(join_adjacent(join_whole_names(mentions, gaz, text), gaz, text), gaz, text)
     route_ends(mentions, text)
+    refine(mentions, gaz, text)
     exact = [_exact(m, gaz, text) for m in mentions]
     found = list(exact)  # every reading, for the reason of a name left unresolved
-    ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz), text)
+    restrict_to_area_countries(mentions, exact, text)
+    ctx = Context(mentions, exact, demonym_ctx + countries_in_names(mentions, gaz) + area_word_context(text, mentions), text)
     for idx, m in enumerate(mentions):
         if len(exact[idx]) > 1 and (word := area_type_word(text, m.start, m.end)):
-            # "Bolivar state" is Venezuela's, not Colombia's department (unless the other names say Colombia)
-            typed = typed_areas(exact[idx], word, ctx.others(idx))
+            # "Bolivar state" is Venezuela's, not Colombia's department (unless the other names say Colombia, or a
+            # town written inside it lies in Colombia's: "Cartagena, Bolivar state")
+            pinned = areas_of_contents(idx, mentions, exact)
+            typed = typed_areas(exact[idx], word, {**ctx.others(idx), **pinned})
             fits = area_fits(typed, word)
             if typed != exact[idx] or fits:
                 exact[idx] = typed
                 # "Busia district": the district of that name says its country, for the town of that name too
-                ctx.revote(idx, m, fits if len({c.country for c in fits}) == 1 else typed)
+                ctx.revote(idx, m, fits if len({c.country for c in fits}) == 1 and not pinned else typed)
         if exact[idx] and (numbered(text, m.end) or organisation(text, m.end)):
             # "Mine 6/7" is a numbered site, "the Meade company" a company: not a small town abroad
             others = ctx.others(idx)
@@ -288,6 +303,8 @@ def _exact(m: Mention, gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Exact candidates; "Volga region" as a whole first (then the mention grows to include its type word)."""
     if not _lookup_ok(m) or m.cue == "currency":
         return ()
+    if m.lookup_as:  # "Northern Iraq" -> "Iraq", "Khutir Vilny" -> "Vilny"
+        return gaz.lookup(m.lookup_as)
     if m.text.isupper() and len(m.text) <= 5 and m.cue != "dateline":  # acronyms name countries ("UAE", "DRC"),
         # not hamlets; a dateline's capitals are a city's name ("KABUL, March 3", "LAGOS (Reuters)")
         return tuple(c for c in gaz.lookup(m.text) if c.kind in CURATED)
@@ -428,7 +445,7 @@ def _choose(
         if container is not None and c.kind == "city" and not _near_container(c, container.cand):
             continue  # ... and in or near the container (not a namesake 800 km away)
         if not in_context and (c.population < BIG_PLACE or ratio < FUZZY_MIN_OUT_OF_CONTEXT) and not (
-            (ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION or c.kind == "admin1" and ratio >= FUZZY_ADMIN)
+            (ratio >= FUZZY_CLOSE and c.population >= FUZZY_CLOSE_POPULATION or c.kind == "admin1" and ratio >= _fuzzy_admin(m))
             and len(key) >= 5 and not _clear_elsewhere(c, context)
         ):  # a province spelled one letter apart
             continue
@@ -441,6 +458,11 @@ def _choose(
     if best.kind in ("admin1", "admin2") and rivals and not in_context_of(best, context, container):
         return None  # as close to one province as to another, out of context -- not a guess
     return _Choice(best, score, round(0.9 * ratio / 100, 3), fuzzy=ratio)
+
+
+def _fuzzy_admin(m: Mention) -> float:
+    """ "San Juan de los Cerritos, San Luis de Potosi": a first-level area written after a place takes a looser spelling."""
+    return ADMIN_AFTER_PLACE_FUZZY if m.chain_tail and m.hint == "admin" and m.cue == "chain" else FUZZY_ADMIN
 
 
 def _near_container(c: Candidate, cont: Candidate) -> bool:
