@@ -155,7 +155,12 @@ class _Builder:
 
     # ------------------------------------------------------------------ steps
     def run(self) -> None:
+        from .build_areas import add_districts, district_names, town_keys
+
         cities = list(self.gc.get_cities().values())
+        self.area_rows = _area_table()
+        self.district_names, wanted = district_names(self, self.area_rows)
+        self.town_points: dict[tuple[str, str], list[tuple[float, float, str]]] = {}  # towns that share a district's name
         by_country_key: dict[tuple[str, str], dict[str, Any]] = {}
         for city in cities:
             for name in [city["name"], *city["alternatenames"]]:
@@ -163,6 +168,10 @@ class _Builder:
                 best = by_country_key.get(k)
                 if best is None or city["population"] > best["population"]:
                     by_country_key[k] = city
+                for t in town_keys(k[1]):
+                    if (k[0], t) in wanted:
+                        self.town_points.setdefault((k[0], t), []).append(
+                            (city["latitude"], city["longitude"], city["admin1code"]))
         sizes: dict[tuple[str, str], list[int]] = {}
         weighted: dict[tuple[str, str], list[float]] = {}
         for city in cities:
@@ -178,8 +187,6 @@ class _Builder:
         self.area_population = {k: int(v[2]) for k, v in weighted.items()}
         self.third_largest = {k: sorted(v, reverse=True)[:3][-1] for k, v in sizes.items()}
         admin1 = self.subdivisions(by_country_key)
-        from .build_areas import add_districts
-
         add_districts(self, self.area_rows, admin1)
         self.cities(cities, admin1)
         self.country_rows(by_country_key)
@@ -261,7 +268,7 @@ class _Builder:
         import pycountry
 
         votes: dict[tuple[str, str], dict[str, int]] = {}
-        rows = self.area_rows = _area_table()
+        rows = self.area_rows
         points = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"] for r in rows if r["admin1"]}
         sums: dict[tuple[str, str], list[float]] = {}
         for r in rows:  # second-level areas ("Province of Negros Occidental"): the mean point of their towns

