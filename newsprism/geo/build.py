@@ -289,7 +289,7 @@ class _Builder:
         for code, tally in votes.items():
             name = max(tally, key=tally.__getitem__)
             if 3 * tally[name] >= 2 * sum(tally.values()):
-                top[code] = self.key(name)
+                top[code] = self.key(self.base_name(name) or name)  # "Muhafazat Kirkuk", "Basra Governorate"
                 names[code] = name
         claims: dict[tuple[str, str], int] = {}
         for code, key in top.items():
