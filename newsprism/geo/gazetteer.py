@@ -224,8 +224,8 @@ class Gazetteer:
         from rapidfuzz import fuzz, process
 
         key = name_key(name)
-        if len(key) < 4:
-            return ()
+        if len(key) < 4 or all(w in _generic_words() for w in key.split()):
+            return ()  # "Southwest" is a compass word, no misspelling of Cameroon's South-West
         rows = self._rows(
             "SELECT key FROM name WHERE pfx = ? AND klen BETWEEN ? AND ? "
             "UNION SELECT key FROM name WHERE sfx = ? AND klen BETWEEN ? AND ?",

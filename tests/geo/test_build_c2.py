@@ -109,3 +109,8 @@ def test_districts_and_variants_resolve_in_text(places_of):
     by_name = {p.name: p for p in places if p.resolved}
     assert by_name["Khabb wa ash Shaaf"].country == "YEM" and by_name["Khabb wa ash Shaaf"].kind == "admin2"
     assert by_name["Ninewa"].country == "IRQ"
+
+
+def test_compass_words_are_no_misspellings(gaz):
+    assert gaz.fuzzy("Southwest") == ()  # not Cameroon's South-West
+    assert any(c.country == "KAZ" for c, _ in gaz.fuzzy("Aktob"))
