@@ -155,8 +155,9 @@ class _Builder:
 
     # ------------------------------------------------------------------ steps
     def run(self) -> None:
-        from .build_areas import add_districts, district_names, town_keys
+        from .build_areas import add_districts, add_geonames_admin1, district_names, english_words, town_keys
 
+        self.english = set(english_words())
         cities = list(self.gc.get_cities().values())
         self.area_rows = _area_table()
         self.district_names, wanted = district_names(self, self.area_rows)
@@ -187,15 +188,14 @@ class _Builder:
         self.area_population = {k: int(v[2]) for k, v in weighted.items()}
         self.third_largest = {k: sorted(v, reverse=True)[:3][-1] for k, v in sizes.items()}
         admin1 = self.subdivisions(by_country_key)
+        admin1.update(add_geonames_admin1(self, admin1, by_country_key))
         add_districts(self, self.area_rows, admin1)
         self.cities(cities, admin1)
         self.country_rows(by_country_key)
         self.continents()
         self.regions()
         self.flush()
-        from .build_areas import english_words
-
-        self.con.executemany("INSERT INTO english VALUES (?)", ((w,) for w in english_words()))
+        self.con.executemany("INSERT INTO english VALUES (?)", ((w,) for w in sorted(self.english)))
 
     def cities(self, cities: list[dict[str, Any]], admin1: dict[tuple[str, str], str]) -> None:
         for c in cities:

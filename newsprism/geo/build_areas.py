@@ -236,3 +236,41 @@ def subdivision_extras(builder: Any, sub: Any, names: list[str], by_country_key:
                     and builder.sub_keys.get((sub.country_code, k), {sub.code}) == {sub.code}):
                 out.append(part)
     return list(dict.fromkeys(out))
+
+
+def add_geonames_admin1(builder: Any, mapped: dict[tuple[str, str], str],
+                        by_country_key: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """First-level areas that GeoNames names ("East Java", "Lower Saxony", "Androy") and that no ISO 3166-2
+    subdivision was matched to (pycountry spells them otherwise, or lists newer or older divisions): each becomes
+    an ``admin1`` place at the population-weighted centre of its towns, and gives its name to their ``admin1``.
+    Names are cleaned like districts' ("Municipio de Jayuya" -> "Jayuya"). Left out: a name of type, compass or
+    generic words only ("Capital", "Central Region"), a region of ``regions.v1.json``, and a name a town of the
+    area bears (its capital: "Perm", "Minsk" are the cities). Returns (iso2, GeoNames admin1 code) -> name."""
+    generic = set(builder.admin_words["type_words"]) | set(builder.admin_words.get("generic_words", []))
+    curated = {builder.key(n) for r in json.loads(lexicon_text("regions.v1.json"))["regions"]
+               for n in [r["name"], *r.get("aliases", [])]}
+    words = district_words()
+    out: dict[tuple[str, str], str] = {}
+    for code, raw in sorted(builder.code_name.items()):
+        if code in mapped or code not in builder.centroid:
+            continue
+        iso2 = code[0]
+        iso3 = builder.iso3.get(iso2)
+        cleaned = clean_district(raw, words, builder.key)
+        base = builder.base_name(cleaned[0] if cleaned else raw) or raw
+        if base != raw and all(w in builder.english for w in builder.key(base).split()):
+            base = raw  # "Jewish Autonomous Oblast" is not "Jewish", "Orange Free State" not "Orange Free"
+        keys = {builder.key(raw), builder.key(base)}
+        if iso3 is None or all(w in generic for w in builder.key(base).split()) or keys & curated:
+            continue  # a type or compass word ("Capital"), or a well-known region regions.v1.json has ("Crimea")
+        if any((town := by_country_key.get((iso2, k))) and town["admin1code"] == code[1] for k in keys):
+            continue
+        if any(builder.sub_keys.get((iso2, k)) for k in keys):
+            continue  # a subdivision of its country has the name (matched to another code)
+        lat, lon = builder.centroid[code]
+        row = (f"geonames-admin1:{iso2}.{code[1]}", base, "admin1", iso3, builder.country_name.get(iso3), base,
+               lat, lon, builder.area_population.get(code, 0), 2)
+        builder.add_place(row, [raw, base, *builder.english_directions(base)], base)
+        out[code] = base
+    log.debug("added %d GeoNames first-level areas no subdivision was matched to", len(out))
+    return out

@@ -114,3 +114,12 @@ def test_districts_and_variants_resolve_in_text(places_of):
 def test_compass_words_are_no_misspellings(gaz):
     assert gaz.fuzzy("Southwest") == ()  # not Cameroon's South-West
     assert any(c.country == "KAZ" for c, _ in gaz.fuzzy("Aktob"))
+
+
+def test_geonames_first_level_areas_no_subdivision_was_matched_to(gaz):
+    # GeoNames names these areas in English, pycountry otherwise ("Jawa Timur", "Niedersachsen") or not at all
+    assert any(c.country == "IDN" and c.lat is not None for c in _areas(gaz, "East Java", "admin1"))
+    assert any(c.country == "DEU" for c in _areas(gaz, "Lower Saxony", "admin1"))
+    assert any(c.country == "MDG" for c in _areas(gaz, "Androy", "admin1"))
+    assert not _areas(gaz, "Jewish")  # "Jewish Autonomous Oblast" keeps its type words: the rest is an English word
+    assert not any(c.gid.startswith("geonames-admin1:") for c in gaz.lookup("Crimea"))  # regions.v1.json has it
