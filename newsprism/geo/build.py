@@ -401,7 +401,7 @@ class _Builder:
 
     def base_name(self, part: str) -> str:
         """A name without brackets, type words and a leading particle ("Aqtöbe oblysy" -> "Aqtöbe")."""
-        part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip()
+        part = re.sub(r"\s*\(.*?\)\s*", " ", part).replace("†", "").strip()  # "Butel †" (pycountry's mark)
         words = part.split()
         lowered = [w.lower().strip("'’") for w in words]
         while len(words) > 1 and lowered[-1] in self.admin_words["type_words"]:

@@ -102,11 +102,7 @@ def translit_key(key: str) -> str:
     words = [w for w in key.split() if w not in _CONJUNCTIONS]
     if any(w in _generic_words() for w in words):
         return ""
-    if len(words) > 1:
-        words = [w for w in words if w not in _ARTICLES] or words
-    s = "".join(words)
-    if s[:2] in ("al", "el") and len(s) >= 7:
-        s = s[2:]
+    s = _bare(words)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     s = _VOWELS.sub("a", _SOFT_C.sub("s", s).translate(_SOUNDS))
@@ -116,6 +112,14 @@ def translit_key(key: str) -> str:
     if len(s) < TRANSLIT_MIN or len(s.replace("a", "")) < 3 or not s.isalpha():
         return ""
     return s
+
+
+def _bare(words: list[str]) -> str:
+    """The words of a name run together without articles (also an "al"/"el" run into a long name)."""
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARTICLES] or words
+    s = "".join(words)
+    return s[2:] if s[:2] in ("al", "el") and len(s) >= 7 else s
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,10 +133,13 @@ def _generic_words() -> frozenset[str]:
 
 def translit_match(key: str, other: str) -> bool:
     """Whether two names of one transliteration key are also spelled alike (rapidfuzz ratio TRANSLIT_RATIO+ of
-    the keys, their loose keys or the keys without spaces): "Almargeb" ~ "Al Marqab", but "Mengao" is not
-    "Muyinga" and "Quamishli" not "Cimișlia"."""
+    the keys, their loose keys or the keys without spaces) and begin alike: "Almargeb" ~ "Al Marqab", but "Mengao"
+    is not "Muyinga" and "Quamishli" not "Cimișlia"."""
     from rapidfuzz import fuzz
 
+    heads = [_bare([w for w in k.split() if w not in _CONJUNCTIONS])[:1].translate(_SOUNDS) for k in (key, other)]
+    if heads[0] != heads[1]:
+        return False  # the first letter stays ("Imran" is not ‘Amrān; "Qandahar" is "Kandahar")
     pairs = ((key, other), (loose_key(key), loose_key(other)), (key.replace(" ", ""), other.replace(" ", "")))
     return max(fuzz.ratio(a, b) for a, b in pairs) >= TRANSLIT_RATIO
 

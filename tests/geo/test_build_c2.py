@@ -123,3 +123,8 @@ def test_geonames_first_level_areas_no_subdivision_was_matched_to(gaz):
     assert any(c.country == "MDG" for c in _areas(gaz, "Androy", "admin1"))
     assert not _areas(gaz, "Jewish")  # "Jewish Autonomous Oblast" keeps its type words: the rest is an English word
     assert not any(c.gid.startswith("geonames-admin1:") for c in gaz.lookup("Crimea"))  # regions.v1.json has it
+
+
+def test_a_transliteration_keeps_the_first_letter(gaz):
+    assert not _areas(gaz, "Imran")  # a name, not Yemen's ‘Amrān
+    assert not any("†" in c.name for c in _areas(gaz, "Butel"))  # pycountry's mark is no part of the name
