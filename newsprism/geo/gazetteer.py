@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import NewsprismError
-from .build import build, data_version
+from .build import build, data_version, lexicon_text
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -83,6 +83,67 @@ def loose_key(key: str) -> str:
     return " ".join(out)
 
 
+_CONJUNCTIONS = {"and", "va", "wa", "y", "et", "und"}
+_DIGRAPHS = (("tch", "s"), ("gh", "G"), ("kh", "x"), ("sh", "s"), ("ch", "s"), ("zh", "j"), ("dj", "j"), ("th", "t"),
+             ("dh", "d"), ("ph", "f"), ("ou", "u"))
+_SOUNDS = str.maketrans({"q": "k", "g": "k", "c": "k", "w": "v", "G": "g"})
+_VOWELS = re.compile(r"[aeiouy]+")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+TRANSLIT_MIN = 5  # a transliteration key this long at least (and three consonants): shorter ones say too little
+TRANSLIT_RATIO = 70.0  # ... and names of one key that are spelled at least this alike
+
+
+def translit_key(key: str) -> str:
+    """A transliteration-blind form of a name key, for the names of areas spelled from Arabic, Persian, Somali
+    or Cyrillic in several ways: articles and "and" words dropped (also a leading "al"/"el" run into the name),
+    words run together, Arabic q/g/k one letter, w/v one letter, "ou" as "u", digraphs as one sound, every run of
+    vowels one "a", doubled letters single, no final "h" after a vowel ("Almargeb" = "Al Marqab", "Missan" =
+    "Maysan", "Galgaduud" = "Galguduud", "Ninewa" = "Ninawa"). Empty when too short to tell names apart."""
+    words = [w for w in key.split() if w not in _CONJUNCTIONS]
+    if any(w in _generic_words() for w in words):
+        return ""
+    s = _bare(words)
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = _VOWELS.sub("a", _SOFT_C.sub("s", s).translate(_SOUNDS))
+    s = re.sub(r"(.)\1+", r"\1", s)
+    if len(s) > 3 and s.endswith("ah"):
+        s = s[:-1]
+    if len(s) < TRANSLIT_MIN or len(s.replace("a", "")) < 3 or not s.isalpha():
+        return ""
+    return s
+
+
+def _bare(words: list[str]) -> str:
+    """The words of a name run together without articles (also an "al"/"el" run into a long name)."""
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARTICLES] or words
+    s = "".join(words)
+    return s[2:] if s[:2] in ("al", "el") and len(s) >= 7 else s
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Type words ("province", "city", "area"): a name with one is no bare name to be read loosely."""
+    import json
+
+    data = json.loads(lexicon_text("admin_words.v1.json"))
+    return frozenset([*data["type_words"], *data.get("generic_words", [])])
+
+
+def translit_match(key: str, other: str) -> bool:
+    """Whether two names of one transliteration key are also spelled alike (rapidfuzz ratio TRANSLIT_RATIO+ of
+    the keys, their loose keys or the keys without spaces) and begin alike: "Almargeb" ~ "Al Marqab", but "Mengao"
+    is not "Muyinga" and "Quamishli" not "Cimișlia"."""
+    from rapidfuzz import fuzz
+
+    heads = [_bare([w for w in k.split() if w not in _CONJUNCTIONS])[:1].translate(_SOUNDS) for k in (key, other)]
+    if heads[0] != heads[1]:
+        return False  # the first letter stays ("Imran" is not ‘Amrān; "Qandahar" is "Kandahar")
+    pairs = ((key, other), (loose_key(key), loose_key(other)), (key.replace(" ", ""), other.replace(" ", "")))
+    return max(fuzz.ratio(a, b) for a, b in pairs) >= TRANSLIT_RATIO
+
+
 @functools.lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-3 code -> the country's name as the gazetteer gives it to its places ("Russia", "Iran",
@@ -134,7 +195,32 @@ class Gazetteer:
         exact = [Candidate(*row[:11], main=bool(row[11])) for row in rows]  # type: ignore[arg-type]
         # transliteration variants count as alternate names, and below an exact spelling
         variants = [Candidate(*row[:11], main=False, loose=True) for row in loose]  # type: ignore[arg-type]
+        if not exact and not variants and (skel := translit_key(key)) and not self._english(key):
+            # an area's name spelled from another script another way ("Almargeb" for Al Marqab): areas only
+            areas = self._rows(
+                "SELECT p.id, p.gid, p.name, p.kind, p.country, p.country_name, p.admin1, p.lat, p.lon, p.population, "
+                "p.precision, a.key FROM area_key a JOIN place p ON p.id = a.place WHERE a.skel = ? "
+                "ORDER BY p.population DESC LIMIT 50",
+                (skel,),
+            )
+            variants = [Candidate(*row[:11], main=False, loose=True)  # type: ignore[arg-type]
+                        for row in areas if translit_match(key, str(row[11]))]
         return _dedupe(exact + variants)
+
+    def _english(self, key: str) -> bool:
+        """A word of the name is an English word (or its plural or -ed/-ing form): "Millions", "Kuiper Belt"."""
+        forms: set[str] = set()
+        for w in key.split():
+            if w in _ARTICLES or w in _CONJUNCTIONS:
+                continue
+            forms.add(w)
+            for end, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+                if w.endswith(end) and len(w) > len(end) + 2:
+                    forms.add(w[: -len(end)] + repl)
+        if not forms:
+            return False
+        marks = ",".join("?" * len(forms))
+        return bool(self._rows(f"SELECT 1 FROM english WHERE word IN ({marks}) LIMIT 1", tuple(forms)))
 
     def fuzzy(self, name: str, min_score: float = 85.0) -> tuple[tuple[Candidate, float], ...]:
         """Entries whose name is close to ``name``: (candidate, score 0-100), best first."""
@@ -145,8 +231,8 @@ class Gazetteer:
         from rapidfuzz import fuzz, process
 
         key = name_key(name)
-        if len(key) < 4:
-            return ()
+        if len(key) < 4 or all(w in _generic_words() for w in key.split()):
+            return ()  # "Southwest" is a compass word, no misspelling of Cameroon's South-West
         rows = self._rows(
             "SELECT key FROM name WHERE pfx = ? AND klen BETWEEN ? AND ? "
             "UNION SELECT key FROM name WHERE sfx = ? AND klen BETWEEN ? AND ?",
