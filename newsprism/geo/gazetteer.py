@@ -57,6 +57,9 @@ class Candidate:
     loose: bool = False  # matched only under loose_key ("Kuttaisi" -> "Kutaisi"), not by its own spelling
 
 
+LOOSE_MIN = 4  # letters a loose key needs before it is looked up
+
+
 def name_key(name: str) -> str:
     """The normalised form names are indexed under: accents folded, case folded, punctuation to spaces."""
     text = unicodedata.normalize("NFKD", name)
@@ -187,11 +190,14 @@ class Gazetteer:
             "ORDER BY p.population DESC LIMIT 200",
             (key,),
         )
+        lkey = loose_key(key)
+        # a loose key of a short name is a shape many names share ("Saah" and "SSA", Salvador's airport code, are
+        # both "sa"): transliteration variants are only sought for keys of LOOSE_MIN letters or more
         loose = self._rows(
             f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place WHERE n.loose = ? "
             "ORDER BY p.population DESC LIMIT 200",
-            (loose_key(key),),
-        )
+            (lkey,),
+        ) if len(lkey.replace(" ", "")) >= LOOSE_MIN else []
         exact = [Candidate(*row[:11], main=bool(row[11])) for row in rows]  # type: ignore[arg-type]
         # transliteration variants count as alternate names, and below an exact spelling
         variants = [Candidate(*row[:11], main=False, loose=True) for row in loose]  # type: ignore[arg-type]
