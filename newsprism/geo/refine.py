@@ -56,7 +56,9 @@ def join_whole_names(mentions: list[Mention], gaz: Gazetteer, text: str) -> list
             if area is not None and text[nxt.end:area.start].strip() != ",":
                 area = None
             lookup_as = _local_and(m, nxt, gaz) if joiner == "area" and not gaz.lookup(whole) else None
-            if lookup_as or any(c.main and (joiner == "any" or joiner == "area" and c.kind != "city"
+            # an area may be known whole under another of its names ("Kohgiluyeh and Boyer-Ahmad", the gazetteer's
+            # "and" form of "Kohgīlūyeh va Bowyer Aḩmad"); a town or "Trinidad and Tobago" only under its own
+            if lookup_as or any((c.main or joiner == "area") and (joiner == "any" or joiner == "area" and c.kind != "city"
                                             or area is not None and name_key(c.admin1 or "") == name_key(area.text))
                                 for c in gaz.lookup(whole)):
                 joined = dataclasses.replace(
