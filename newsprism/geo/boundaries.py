@@ -145,4 +145,7 @@ def _name_part(part: str) -> bool:
 
 
 def _town(gaz: Gazetteer, name: str) -> bool:
-    return any(c.kind != "city" or c.population >= SITE_TOWN_MIN for c in gaz.lookup(name)) if len(name) > 2 else False
+    """A name the gazetteer has as an area or a town of some size under its own spelling (a transliteration variant
+    is too loose to cut a name in two: "Sondé" of "Pont-Sondé" is a skeleton of Norway's Sande)."""
+    return any(not c.loose and (c.kind != "city" or c.population >= SITE_TOWN_MIN) for c in gaz.lookup(name)) \
+        if len(name) > 2 else False

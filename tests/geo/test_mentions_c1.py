@@ -155,3 +155,9 @@ def test_a_settlement_word_at_the_head_of_a_name_is_looked_up_without_it(places_
 def test_the_square_of_a_town_names_the_town(places_of):
     place = _by_name(places_of("Hundreds of youths gathered at the central square of Agia Paraskevi at night."))["Agia Paraskevi"]
     assert place.resolved and place.country == "GRC"
+
+
+def test_a_hyphenated_town_name_is_not_cut_at_a_transliteration_match(places_of):
+    # "Sondé" matches Norway's district Sande only under the transliteration key: no reason to cut the name
+    names = [p.name for p in places_of("Gang members stormed the town of Pont-Sondé in central Haiti on Thursday.")]
+    assert "Pont-Sondé" in names and "Sondé" not in names
