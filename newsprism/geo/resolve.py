@@ -561,8 +561,14 @@ def _reason(m: Mention, cands: tuple[Candidate, ...]) -> str:
 
 def _stray_variant(c: Candidate, context: dict[str, float], container: _Choice | None, m: Mention | None = None) -> bool:
     """A transliteration variant only ("Naameh" ~ "Namur"), of a town outside the article's countries and not big;
-    or, whatever its size, one that drops a word of the text ("el Mina" ~ "Minna")."""
-    if not c.loose or c.kind != "city" or in_context_of(c, context, container):
+    or, whatever its size, one that drops a word of the text ("el Mina" ~ "Minna"); or an area spelled
+    otherwise in another country than the one the article clearly names (the surname "Bittel" ~ North Macedonia's Butel)."""
+    if not c.loose or in_context_of(c, context, container):
+        return False
+    if c.kind in ("admin1", "admin2"):  # "Bangu" in Rio is not Bangui, "Misseriya" not Missouri; but an area the
+        # text writes as one ("Ninewa province", "(Jowhar, Middle Shabelle)") is one
+        return _clear_elsewhere(c, context) and not (m is not None and (m.chain_tail or m.cue in ("type", "chain")))
+    if c.kind != "city":
         return False
     partial = m is not None and len(name_key(m.text).split()) > len(name_key(c.name).split())
     return partial or c.population < OBVIOUS_CITY

@@ -105,7 +105,7 @@ def test_exonyms_type_words_and_local_compass_words(gaz):
 
 def test_districts_and_variants_resolve_in_text(places_of):
     places = places_of("On 3 May, troops shelled villages in Khabb wa ash Shaaf district, Al Jawf, and residents "
-                       "of Ninewa protested.")
+                       "of Ninewa province protested.")
     by_name = {p.name: p for p in places if p.resolved}
     assert by_name["Khabb wa ash Shaaf"].country == "YEM" and by_name["Khabb wa ash Shaaf"].kind == "admin2"
     assert by_name["Ninewa"].country == "IRQ"

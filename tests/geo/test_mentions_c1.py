@@ -161,3 +161,10 @@ def test_a_hyphenated_town_name_is_not_cut_at_a_transliteration_match(places_of)
     # "Sondé" matches Norway's district Sande only under the transliteration key: no reason to cut the name
     names = [p.name for p in places_of("Gang members stormed the town of Pont-Sondé in central Haiti on Thursday.")]
     assert "Pont-Sondé" in names and "Sondé" not in names
+
+
+def test_an_area_matched_only_as_a_spelling_variant_abroad_is_no_place(places_of):
+    # "Bangu", a district of Rio, is a transliteration variant of Bangui (Central African Republic) only
+    text = "On 2 May 2020, in the West Zone of Rio de Janeiro, Brazil, shoot-outs took place in Bangu."
+    places = _by_name(places_of(text))
+    assert places["Rio de Janeiro"].country == "BRA" and not places["Bangu"].resolved
