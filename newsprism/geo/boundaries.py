@@ -5,6 +5,7 @@ ends of a route ("the X-Y road", "the X - Y road")."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from .gazetteer import Gazetteer
 from .mentions import Mention, words
@@ -33,12 +34,8 @@ def join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
                 i += 2
                 continue
             if any(c.kind != "city" or c.population >= SITE_TOWN_MIN for c in gaz.lookup(whole)) or _one_name(m, nxt, gaz):
-                joined = dataclasses.replace(
-                    m, end=nxt.end, text=whole, container=nxt.container, typed_end=nxt.typed_end,
-                    hint=m.hint or nxt.hint, cue=m.cue or nxt.cue,
-                )
                 new_index[i] = new_index[i + 1] = len(out)
-                out.append(joined)
+                out.append(join_pair(m, nxt, whole))
                 i += 2
                 continue
         new_index[i] = len(out)
@@ -46,10 +43,22 @@ def join_adjacent(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Me
         i += 1
     if not changed and len(out) == len(mentions):
         return mentions
-    for m in out:
+    return reindexed(out, new_index)
+
+
+def join_pair(m: Mention, nxt: Mention, whole: str, **fields: Any) -> Mention:
+    """One mention of two neighbours (``whole`` is the text from the first's start to the second's end)."""
+    return dataclasses.replace(m, end=nxt.end, text=whole, container=nxt.container, typed_end=nxt.typed_end,
+                               hint=m.hint or nxt.hint, cue=m.cue or nxt.cue, **fields)
+
+
+def reindexed(out: list[Mention], new_index: dict[int, int]) -> list[Mention]:
+    """Point each container at its new position (``new_index``: old position -> new) after mentions were joined or
+    split; a mention is never its own container."""
+    for pos, m in enumerate(out):
         if m.container is not None:
             m.container = new_index.get(m.container)
-            if m.container == out.index(m):
+            if m.container == pos:
                 m.container = None
     return out
 

@@ -19,12 +19,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .boundaries import join_pair, reindexed
 from .build import lexicon_text
 from .gazetteer import Candidate, Gazetteer, name_key
 from .mentions import NOT_PLACE_LABELS, Mention, strip_type_word, words
@@ -61,13 +61,10 @@ def join_whole_names(mentions: list[Mention], gaz: Gazetteer, text: str) -> list
             if lookup_as or any((c.main or joiner == "area") and (joiner == "any" or joiner == "area" and c.kind != "city"
                                             or area is not None and name_key(c.admin1 or "") == name_key(area.text))
                                 for c in gaz.lookup(whole)):
-                joined = dataclasses.replace(
-                    m, end=nxt.end, text=whole, container=nxt.container, typed_end=nxt.typed_end,
-                    hint=m.hint or nxt.hint, cue=m.cue or nxt.cue, chain_tail=m.chain_tail, lookup_as=lookup_as,
-                    label=m.label if m.label == nxt.label else None, list_id=m.list_id if m.list_id == nxt.list_id else None,
-                )
                 new_index[i] = new_index[i + 1] = len(out)
-                out.append(joined)
+                out.append(join_pair(m, nxt, whole, chain_tail=m.chain_tail, lookup_as=lookup_as,
+                                     label=m.label if m.label == nxt.label else None,
+                                     list_id=m.list_id if m.list_id == nxt.list_id else None))
                 i += 2
                 continue
         new_index[i] = len(out)
@@ -75,12 +72,7 @@ def join_whole_names(mentions: list[Mention], gaz: Gazetteer, text: str) -> list
         i += 1
     if len(out) == len(mentions):
         return mentions
-    for pos, m in enumerate(out):
-        if m.container is not None:
-            m.container = new_index.get(m.container)
-            if m.container == pos:
-                m.container = None
-    return out
+    return reindexed(out, new_index)
 
 
 def _local_and(m: Mention, nxt: Mention, gaz: Gazetteer) -> str | None:
