@@ -120,6 +120,13 @@ def test_background_and_generic_sentences_make_no_event(blank_nlp, settings):
     assert events_stage.find_events(parsed_of(blank_nlp, settings, "Police fired tear gas at protesters in the square."))
 
 
+def test_fighters_and_battlegrounds_are_no_fighting(blank_nlp, settings):
+    for text in ("No group has claimed responsibility, but fighters linked to al Qaeda are active in the region.",
+                 "The candidates campaigned in the battleground states of Ohio and Florida."):
+        assert events_stage.find_events(parsed_of(blank_nlp, settings, text)) == [], text
+    assert events_stage.find_events(parsed_of(blank_nlp, settings, "Fighting broke out between rebels and troops."))
+
+
 def test_several_mentions_are_one_event(blank_nlp, settings):
     text = ("Soldiers opened fire on protesters in the main square. "
             "Witnesses said that shooting went on for an hour. "
