@@ -317,6 +317,8 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collecti
         before = doc[start : tok.i]
     if not 1 <= len(before) <= 6 or before[-1].lower_ in topics:
         return None
+    if all(t.ent_type_ in ("GPE", "LOC") or t.is_punct for t in before):
+        return None  # "Colombia: clashes leave five dead", "Gaza: ...": a place before a colon is what it is about
     if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
         return None
     text = doc_text(doc)

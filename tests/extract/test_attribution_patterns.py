@@ -243,3 +243,8 @@ def test_a_poll_reports_where_a_person_stands(nlp):
                       "Clinton led Trump by five points")]
     text = "In a poll last week, she interviewed 500 voters in Ohio."
     assert not [a for a in find(nlp, text) if a.pattern == "document"]
+
+
+def test_a_place_before_a_colon_is_what_a_headline_is_about(nlp):
+    text = "Colombia: clashes between rebels and the army leave five dead in Arauca\n\nFive soldiers were killed."
+    assert not [a for a in find(nlp, text) if a.pattern == "colon"]
