@@ -35,7 +35,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_FORMAT = 24
+BUILD_FORMAT = 25
 SAME_CODES = {"US"}  # countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes
 MIN_CAPITAL_POPULATION = 15_000  # a namesake town smaller than this is not taken as a capital
 MIN_POINT_POPULATION = 1_000  # ... but one this big (among the three biggest of its area) still gives an area its point
@@ -406,8 +406,12 @@ class _Builder:
         lowered = [w.lower().strip("'’") for w in words]
         while len(words) > 1 and lowered[-1] in self.admin_words["type_words"]:
             words, lowered = words[:-1], lowered[:-1]
+        whole = words
         while len(words) > 1 and lowered[0] in self.admin_words["type_words"]:
             words, lowered = words[1:], lowered[1:]
+        if words is not whole and len(words) > 1 and words[0].islower():
+            # "Region of Murcia" -> "Murcia"; but "Autonomous Region in Muslim Mindanao" has no shorter name
+            words = words[1:] if lowered[0] in ("of", "de", "del", "di", "du", "da", "do", "des") else whole
         if words and len(words) > 1 and lowered[0] in self.admin_words["leading_particles"]:
             words = words[1:]
         return " ".join(words)

@@ -120,6 +120,15 @@ def test_subdivision_names_get_their_english_compass_form():
     assert builder.subdivision_names("Sud-Ouest") == ["Sud-Ouest"]  # two compass words, no name
 
 
+def test_type_words_before_a_preposition_stay_with_the_name():
+    import json
+
+    builder = build_mod._Builder.__new__(build_mod._Builder)
+    builder.admin_words = json.loads(build_mod.lexicon_text("admin_words.v1.json"))
+    assert builder.base_name("Autonomous Region in Muslim Mindanao (ARMM)") == "Autonomous Region in Muslim Mindanao"
+    assert builder.base_name("Region of Murcia") == "Murcia"
+
+
 def test_areas_with_no_namesake_capital_are_named_from_geonames_admin1_names(gaz):
     # Jalisco's and Uttar Pradesh's capitals have other names; their towns still carry the state's name,
     # the state gets a point inside it, and "Jalisco" is not taken for Xalisco, a town of another state
