@@ -83,7 +83,8 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
     (a town before its district before its country; among equals the first mentioned) unless the sentence's
     other places outweigh it by contradicting it: a homonym far from the district named with it, a town in
     another province. A place named as an origin ("fighters from X", "near the border with X") comes after
-    the others. Cues and distances: ``lexicons/event_places.v1.json``.
+    the others, and a country named only so is none (the caller falls back to the article's place).
+    Cues and distances: ``lexicons/event_places.v1.json``.
     """
     cues = place_cues()
     found: list[tuple[bool, int, Place]] = []
@@ -95,8 +96,8 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
             first = min(inside, key=lambda m: m.start)
             aside = _is_origin(text, first.start, cues) or bool(cues.route_after.match(text, first.end))
             found.append((aside, first.start, place))
-    if not found:
-        return None
+    if not found or all(aside and p.precision == 3 for aside, _, p in found):
+        return None  # "near the border with Venezuela": a country named only as a side is not where it happened
     found = _one_reading_per_name(found)
     found = _without_far_contained(text, found, cues)
     weight = {id(p): _weight(p) * (cues.country_weight if p.precision == 3 else 1.0)

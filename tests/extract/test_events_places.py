@@ -80,7 +80,10 @@ def test_an_origin_comes_after_the_place_of_the_event():
     assert pick(text, [corvald, ostrin]) is ostrin
     border = "Rebels shelled an army post near the border with Veloria."
     veloria = place(border, "Veloria", "BBB", 3, kind="country")
-    assert pick(border, [veloria]) is veloria  # the only place left: better than none
+    # the other side of the border: no place of the sentence, so the event takes the article's (events._place)
+    assert pick(border, [veloria]) is None
+    town = place(border, "Veloria", "BBB", 1, 1.0, 2.0)
+    assert pick(border, [town]) is town  # a town named so is still the best the sentence has
 
 
 def test_a_distance_from_a_town_locates_the_event_there():
