@@ -58,6 +58,8 @@ class ParsedArticle:
 LINE_BREAKS = "newsprism_line_breaks"
 #: punctuation that never opens a sentence (unless a line starts with it)
 NO_SENTENCE_START = frozenset({",", ";", ")", "]", "%"})
+#: tags of words that never end a sentence: a preposition, determiner, conjunction, "to", a possessive
+NO_SENTENCE_END_TAGS = frozenset({"IN", "DT", "CC", "TO", "PDT", "PRP$", "WP$", "POS"})
 
 
 def _line_breaks_factory(nlp: Language, name: str, short_line: int) -> Any:
@@ -74,6 +76,9 @@ def _line_breaks_factory(nlp: Language, name: str, short_line: int) -> Any:
         for token in doc[:-1]:
             if token.i and token.text in NO_SENTENCE_START and "\n" not in doc[token.i - 1].text:
                 token.is_sent_start = False  # "TBILISI, Nov 29 (Reuters) -": the parser cut after the dateline's city
+                continue
+            if token.i and doc[token.i - 1].tag_ in NO_SENTENCE_END_TAGS and not doc[token.i - 1].is_space:
+                token.is_sent_start = False  # "Gunmen kill 23 villagers in | central Mali": the parser cut a headline
                 continue
             if not (token.is_space and "\n" in token.text):
                 continue

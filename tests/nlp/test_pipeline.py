@@ -59,3 +59,10 @@ def test_no_sentence_starts_with_a_comma(settings):
     sentences = _sentences(settings, text)
     assert sentences[1].startswith("TBILISI, Nov 29")
     assert not any(s.startswith((",", ";", ")")) for s in sentences)
+
+
+def test_no_sentence_ends_with_a_preposition_or_article(settings):
+    text = ("Gunmen kill 23 villagers in central Mali\n\n"
+            "BAMAKO, March 14 (Reuters) - Suspected jihadists killed at least 23 civilians in an attack on a village.")
+    sentences = _sentences(settings, text)
+    assert sentences[0].strip() == "Gunmen kill 23 villagers in central Mali"
