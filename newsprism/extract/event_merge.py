@@ -249,8 +249,18 @@ def _summarised(group: Candidate, c: Candidate) -> bool:
         return False
     places = [p for m in group.members for p in m.places]
     km = place_cues().region_km  # a headline's region can be wide ("Sudan's Darfur")
-    return not places or all(any(_place_key(p) == _place_key(q) or finer_within(p, q, km) for q in places)
-                             for p in c.places)
+    return not places or all(any(_place_key(p) == _place_key(q) or finer_within(p, q, km) or _town_of(p, q)
+                                 for q in places) for p in c.places)
+
+
+def _town_of(town: Place, other: Place) -> bool:
+    """Whether a headline's ``town`` may name the area ``other`` lies in: the town of the area's name ("in Arauca",
+    read as the town, where the body tells of Tame in the department of Arauca), or the area itself."""
+    area = (town.admin1 or "").casefold()
+    if not area or town.country != other.country or (town.resolved_name or "").casefold() != area:
+        return False
+    return (other.admin1 or "").casefold() == area or (other.kind == "admin1" and
+                                                        (other.resolved_name or "").casefold() == area)
 
 
 def _place_key(place: Place) -> str:

@@ -416,6 +416,17 @@ def test_a_headline_naming_a_wide_region_sums_up_the_body_event_in_it(blank_nlp,
     assert event.place is not None and event.place.name == "Kadu" and len(event.evidence) == 2
 
 
+def test_a_headline_naming_the_town_of_an_areas_name_sums_up_the_body_event_in_that_area(blank_nlp, settings):
+    text = "Clashes leave five dead in Arauca\n\nFive soldiers were killed in clashes with rebels near Tame on Tuesday."
+    places = [place(text, "Arauca", country="COL", precision=1, kind="city", admin1="Arauca", latitude=7.08, longitude=-70.76),
+              place(text, "Tame", country="COL", precision=1, kind="city", admin1="Arauca", latitude=6.46, longitude=-71.74)]
+    parsed = parsed_of(blank_nlp, settings, text, places=places, dates=[date(text, "Tuesday", "2022-01-04")])
+    cut = text.index("\n\n")
+    parsed = dataclasses.replace(parsed, sentences=[Sentence(0, cut, text[:cut]), Sentence(cut + 2, len(text), text[cut + 2:])])
+    (event,) = events_stage.find_events(parsed)
+    assert event.place is not None and event.place.name == "Tame" and len(event.evidence) == 2
+
+
 @pytest.mark.parametrize("text, inter", [("Police detained more than 400 opposition supporters overnight.", 1),
                                          ("Rebels detained 12 men at a checkpoint on Monday.", 2)])
 def test_those_who_arrest_are_armed(settings, text, inter):
