@@ -14,6 +14,7 @@ from importlib import resources
 from ..geo import haversine_km
 from ..model import Claim, DateRef, Place, Sentence
 from ..nlp.pipeline import ParsedArticle
+from .attribution_spans import DATELINE
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +24,23 @@ def claim_at(claims: list[Claim], offset: int) -> Claim | None:
     return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None
 
 
-def own_date(dates: list[DateRef], sent: Sentence) -> DateRef | None:
+def own_date(dates: list[DateRef], sent: Sentence, text: str | None = None) -> DateRef | None:
+    """The first date of the sentence, one of its own words before a wire dateline's ("MANILA, Dec 4 — A bomb
+    exploded ... on Sunday": Sunday; the dateline's date is when the story was filed) when ``text`` is given."""
     own = [d for d in dates if d.value and sent.start <= d.span.start < sent.end]
+    if text is not None and own:
+        after = dateline_end(text, sent.start, sent.end)
+        own = [d for d in own if d.span.start >= after] or own
     return own[0] if own else None
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a wire dateline that opens the paragraph of ``text[start:end]`` ends ("MANILA, Dec 4 — "); ``start``
+    when there is none."""
+    if start > 0 and text[start - 1] not in "\n\r":
+        return start
+    m = DATELINE.match(text, start, end)
+    return m.end() if m else start
 
 
 def own_places(places: list[Place], sent: Sentence) -> list[Place]:
@@ -87,6 +102,7 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
     Cues and distances: ``lexicons/event_places.v1.json``.
     """
     cues = place_cues()
+    dateline = dateline_end(text, start, end)
     found: list[tuple[bool, int, Place]] = []
     for place in places:
         if not place.resolved:
@@ -94,7 +110,8 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
         inside = [m for m in place.mentions if start <= m.start < end]
         if inside:
             first = min(inside, key=lambda m: m.start)
-            aside = _is_origin(text, first.start, cues) or bool(cues.route_after.match(text, first.end))
+            aside = _is_origin(text, first.start, cues) or bool(cues.route_after.match(text, first.end)) \
+                or first.start < dateline  # where the story was filed ("MANILA, Dec 4 — A bomb exploded in Marawi")
             found.append((aside, first.start, place))
     if not found or all(aside and p.precision == 3 for aside, _, p in found):
         return None  # "near the border with Venezuela": a country named only as a side is not where it happened
@@ -246,9 +263,20 @@ def context_date(parsed: ParsedArticle, sent: Sentence) -> DateRef | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _merge_data() -> dict:
+    return json.loads(resources.files(__package__).joinpath("lexicons", "event_merge.v1.json").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _merge_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = json.loads(resources.files(__package__).joinpath("lexicons", "event_merge.v1.json").read_text("utf-8"))
+    data = _merge_data()
     return re.compile(data["anaphor_before"], re.I), re.compile(data["partitive_before"], re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def generic_triggers() -> frozenset[str]:
+    """Trigger words that name a violent event of any type ("the attack"): ``lexicons/event_merge.v1.json``."""
+    return frozenset(_merge_data().get("generic_triggers", ()))
 
 
 def refers_back(text: str, trigger_start: int, sentence_start: int) -> bool:

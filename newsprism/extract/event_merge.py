@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
 from .counts import has_toll
-from .event_context import finer_within, partitive, place_cues, refers_back
+from .event_context import finer_within, generic_triggers, partitive, place_cues, refers_back
 
 if TYPE_CHECKING:
     from .events import Candidate
@@ -135,11 +135,12 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
                 break
             leading.append(m)
         partitive_only = bool(leading) and all(partitive(text, m.trigger.start, m.sentence.start) for m in leading)
-        generic = bool(leading) and all(m.vague for m in leading)  # "condemned the attack" after an airstrike
+        # "condemned the attack" after an airstrike, "blamed terrorists for the attack" after a bombing
+        generic = bool(leading) and all(m.vague or m.trigger.text.lower() in generic_triggers() for m in leading)
         before = [t for t in out if all(_dates_agree(t, m) for m in leading) and (
             (partitive_only and t.violent_or_protest()) or (
                 (_kin(type_of.get(t.sub_event_type), type_of.get(g.sub_event_type)) or generic and t.violent_or_protest())
-                and all(_compatible(t, m, towns_only=generic) for m in leading)))]
+                and all(_compatible(t, m, towns_only=generic) or _summarised(t, m) for m in leading)))]
         if leading and before:
             target = max(before, key=lambda t: max(m.index for m in t.members))
             for m in leading:

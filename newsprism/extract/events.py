@@ -211,7 +211,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
     claim = claim_at(parsed.claims, earliest)
     if claim is not None and _speculative(claim, earliest, text):
         return None
-    date = own_date(parsed.dates, sent)
+    date = own_date(parsed.dates, sent, parsed.text)
     base = parsed.article.date_base
     if date is not None and date.value and base and date.value[:10] > base[:10]:
         return None  # a date after publication: announced or planned, not (yet) an event

@@ -64,7 +64,7 @@ def verbal(parsed: ParsedArticle, sent: Sentence, main_place: Place | None, root
     places = best_places(own_places(parsed.places, sent))
     place = places[0] if places else main_place
     actor1 = actor_words.actor_of(a1, a1.inter, parsed.entities) if a1 is not None else None
-    own = own_date(parsed.dates, sent)
+    own = own_date(parsed.dates, sent, parsed.text)
     base = parsed.article.date_base
     date = EventDate(own.value, own.precision) if own is not None else EventDate(base[:10] if base else None,
                                                                                  "reported" if base else None)

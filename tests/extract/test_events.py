@@ -580,3 +580,22 @@ def test_a_country_s_own_forces_in_that_country_are_not_external(settings):
             "people, including 11 children, according to residents and a local resistance group.")
     strike = next(e for e in newsprism.analyze(text, settings=settings).events if e.sub_event_type == "Air/drone strike")
     assert strike.actor1 is not None and strike.actor1.inter == 1
+
+
+def test_a_wire_dateline_is_neither_the_events_place_nor_its_date(settings):
+    text = ("Bomb blast at a university kills four\n\n"
+            "MANILA, Dec 4 — A bomb exploded during a Mass in a university gymnasium in Marawi City on Sunday, "
+            "killing four people, police said.")
+    (event,) = newsprism.analyze(text, published="2023-12-04", settings=settings).events
+    assert event.place is not None and event.place.name == "Marawi City"
+    assert event.date.value == "2023-12-03"
+
+
+def test_blaming_someone_for_the_attack_is_the_bombing_told_before(settings):
+    text = ("MANILA, Dec 4 — A bomb exploded during a Mass in a university gymnasium in Marawi City on Sunday, "
+            "killing four people, police said.\n\n"
+            "The president blamed foreign terrorists for the attack in the southern province of Lanao del Sur.\n\n"
+            "Security forces arrested two suspects in the town of Piagapo on Monday.")
+    events = newsprism.analyze(text, published="2023-12-04", settings=settings).events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED", "Arrests"]
+    assert len(events[0].evidence) == 2 and events[1].actor1 is not None and events[1].actor1.inter == 1
