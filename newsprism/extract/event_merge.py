@@ -140,7 +140,7 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
         before = [t for t in out if all(_dates_agree(t, m) for m in leading) and (
             (partitive_only and t.violent_or_protest()) or (
                 (_kin(type_of.get(t.sub_event_type), type_of.get(g.sub_event_type)) or generic and t.violent_or_protest())
-                and all(_compatible(t, m, towns_only=generic) or _summarised(t, m) for m in leading)))]
+                and all(_compatible(t, m, towns_only=generic) or generic and _summarised(t, m) for m in leading)))]
         if leading and before:
             target = max(before, key=lambda t: max(m.index for m in t.members))
             for m in leading:

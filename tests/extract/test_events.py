@@ -599,3 +599,14 @@ def test_blaming_someone_for_the_attack_is_the_bombing_told_before(settings):
     events = newsprism.analyze(text, published="2023-12-04", settings=settings).events
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED", "Arrests"]
     assert len(events[0].evidence) == 2 and events[1].actor1 is not None and events[1].actor1.inter == 1
+
+
+def test_the_riots_in_a_country_are_the_riot_told_before_not_a_later_peaceful_protest_in_one_town(settings):
+    text = ("Protesters set cars on fire across Kazakhstan on Wednesday.\n\n"
+            "On Thursday, hundreds of people protested peacefully in Zhanaozen.\n\n"
+            + "The economy has grown slowly for a decade. " * 8 + "\n\n"
+            "An analyst said the riots in Kazakhstan sparked because of frustrations over the lack of democracy.")
+    events = newsprism.analyze(text, published="2022-01-07", settings=settings).events
+    riot = next(e for e in events if e.event_type == "Riots")
+    protest = next(e for e in events if e.sub_event_type == "Peaceful protest")
+    assert len(riot.evidence) == 2 and len(protest.evidence) == 1
