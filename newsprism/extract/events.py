@@ -234,8 +234,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         sub, confidence = _classify(model, masked_text, families, lex)
         kind = sub
     counts = counts_in(text, sent.start, sent.end)
-    if fixed is None and sub in STRATEGIC_NOT_ARRESTS and "arrest" in {r.kind for r, _ in matches} and (
-            counts.get("arrested") is not None and counts["arrested"].best > 0):
+    if fixed is None and sub in STRATEGIC_NOT_ARRESTS and "arrest" in {r.kind for r, _ in matches} and _arrested(counts):
         sub = "Arrests"  # "police detained 400 supporters ... to stop a planned protest": people were arrested
     mentions = actor_words.mentions_in(text, sent.start, sent.end)
     if claim is not None and claim.source is not None and claim.speaker.kind in REPORTER_KINDS:
@@ -331,11 +330,22 @@ def _recode(group: Candidate, model: EventModel | None, lex: Lexicons, parsed: P
                     else masked(parsed.doc, parsed.sentences[i].start, parsed.sentences[i].end) for i in sorted(indexes))
     families = set().union(*(m.families for m in group.members))
     sub, confidence = _classify(model, text, families, lex)
+    if sub in STRATEGIC_NOT_ARRESTS and any(_arrests_counted(m) for m in group.members):
+        sub = "Arrests"  # the paragraph read together keeps the people a mention counts as arrested
     group.sub_event_type, group.confidence = sub, confidence
     group.inter1_probs = {int(k): v for k, v in model.predict_all(text)["inter1"].items()}
     for m in group.members:
         if m is not group:
             m.confidence = min(m.confidence, confidence)
+
+
+def _arrested(counts: dict) -> bool:
+    return counts.get("arrested") is not None and counts["arrested"].best > 0
+
+
+def _arrests_counted(m: Candidate) -> bool:
+    """A mention an arrest trigger and a count of arrested people made an arrest ("arrested four suspects")."""
+    return "arrest" in m.rule_kinds and _arrested(m.counts)
 
 
 def _salience(group: Candidate, position: int) -> float:

@@ -610,3 +610,10 @@ def test_the_riots_in_a_country_are_the_riot_told_before_not_a_later_peaceful_pr
     riot = next(e for e in events if e.event_type == "Riots")
     protest = next(e for e in events if e.sub_event_type == "Peaceful protest")
     assert len(riot.evidence) == 2 and len(protest.evidence) == 1
+
+
+def test_people_counted_as_arrested_keep_an_arrest_when_the_paragraph_is_coded_again(settings):
+    text = ("The army said it had deployed troops to the area and arrested four suspects on Sunday. "
+            "No group has claimed responsibility, but fighters linked to al Qaeda are active in the region.")
+    (event,) = newsprism.analyze(text, published="2024-03-18", settings=settings).events
+    assert event.sub_event_type == "Arrests"
