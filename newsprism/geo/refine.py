@@ -19,10 +19,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from .boundaries import join_pair, reindexed
 from .build import lexicon_text
@@ -312,3 +314,19 @@ def areas_of_contents(idx: int, mentions: Sequence[Mention], exact: Sequence[tup
             if c.kind == "city" and c.main and c.population >= PINNING_TOWN and (c.country, name_key(c.admin1 or "")) in names:
                 out[c.country or ""] = 1.0
     return out
+
+
+def areas_for_lone_countries(final: list[Any], exact: Sequence[Sequence[Candidate]], demonym_ctx: Counter[str]) -> None:
+    """ "Georgia Gov. Brian Kemp" in an article on Atlanta: a name read as a country that nothing else in the article
+    is in (no other place, no people's word) is the first-level area of that name that holds a town the article
+    names ("Georgia", the state Atlanta lies in). ``final``: the resolver's choices (with ``cand``), changed in place."""
+    for idx, ch in enumerate(final):
+        if ch is None or ch.cand.kind != "country" or demonym_ctx.get(ch.cand.country or "", 0):
+            continue
+        towns = [c.cand for k, c in enumerate(final) if k != idx and c is not None and c.cand.kind != "country"]
+        if any(t.country == ch.cand.country for t in towns):
+            continue
+        area = next((a for a in exact[idx] if a.kind == "admin1" and any(
+            t.country == a.country and t.admin1 and name_key(t.admin1) == name_key(a.name) for t in towns)), None)
+        if area is not None:
+            final[idx] = dataclasses.replace(ch, cand=area)

@@ -47,6 +47,7 @@ from .mentions import Mention, words
 from .refine import (
     ADMIN_AFTER_PLACE_FUZZY,
     area_word_context,
+    areas_for_lone_countries,
     areas_of_contents,
     join_whole_names,
     refine,
@@ -194,6 +195,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, text: str, demonym_ctx: Cou
             m.cue, m.label = "contained", None  # "attacked Wolkenau (Kigoma, Tanzania)": the brackets say where it is
             if m.list_id is not None:
                 resolved_lists.add(m.list_id)  # "Wolkenau, Ndekoville and Mbarali Juu (Kigoma, Tanzania)"
+    areas_for_lone_countries(final, exact, demonym_ctx)
     same_name: dict[str, _Choice] = {}
     for m, ch in zip(mentions, final, strict=True):
         if ch is not None:

@@ -168,3 +168,12 @@ def test_an_area_matched_only_as_a_spelling_variant_abroad_is_no_place(places_of
     text = "On 2 May 2020, in the West Zone of Rio de Janeiro, Brazil, shoot-outs took place in Bangu."
     places = _by_name(places_of(text))
     assert places["Rio de Janeiro"].country == "BRA" and not places["Bangu"].resolved
+
+
+def test_a_lone_country_name_is_the_state_a_town_of_the_article_lies_in(places_of):
+    text = ("Thousands march in Atlanta against police training center\n\n"
+            "Georgia Gov. Brian Kemp declared a state of emergency on Saturday.")
+    places = _by_name(places_of(text))
+    assert places["Georgia"].country == "USA" and places["Georgia"].kind == "admin1"
+    text = "Protesters rallied in Tbilisi, the capital of Georgia, on Saturday."
+    assert _by_name(places_of(text))["Georgia"].country == "GEO"
