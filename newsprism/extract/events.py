@@ -478,6 +478,9 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
         inter1 = 1  # "Myanmar's military" in Myanmar, "Kenyan police" in Kenya: the state's own forces, not external ones
     if sub == "Air/drone strike" and inter1 not in (1, 8) and not (a1 is not None and a1.inter in ARMED):
         inter1 = 8 if people and country and people != country else 1  # aircraft are a state's, a foreign one's is external
+    elif sub == "Shelling/artillery/missile attack" and people and inter1 not in (1, 8) and not (
+            a1 is not None and a1.inter in ARMED):
+        inter1 = 8 if country and people != country else 1  # "a Russian missile strike" in Ukraine: Russia's forces
     if a1 is None or a1.inter != inter1:
         a1 = next((m for m in c.actors if m.inter == inter1), None)
     if a1 is None and inter1 in (1, 8):  # "an Israeli airstrike" in Gaza: forces of the country the word names

@@ -617,3 +617,12 @@ def test_people_counted_as_arrested_keep_an_arrest_when_the_paragraph_is_coded_a
             "No group has claimed responsibility, but fighters linked to al Qaeda are active in the region.")
     (event,) = newsprism.analyze(text, published="2024-03-18", settings=settings).events
     assert event.sub_event_type == "Arrests"
+
+
+def test_a_foreign_missile_strike_is_shelling_by_external_forces(settings):
+    text = ("KYIV, May 25 (Reuters) - A Russian missile strike on a hardware store in the northeastern Ukrainian city "
+            "of Kharkiv killed at least seven people on Saturday, the regional governor said.")
+    (event,) = newsprism.analyze(text, published="2024-05-25", settings=settings).events
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.actor1 is not None and event.actor1.inter == 8 and "Russia" in event.actor1.name
+    assert event.fatalities is not None and event.fatalities.best == 7
