@@ -103,16 +103,23 @@ DATELINE = re.compile(
 )
 
 
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a wire dateline that opens the paragraph of ``text[start:end]`` ends ("MANILA, Dec 4 — "); ``start``
+    when there is none."""
+    if start > 0 and text[start - 1] not in "\n\r":
+        return start
+    m = DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
 def skip_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A span that opens a paragraph with a wire dateline starts after it: what is claimed is the news, not where
     it was filed."""
     start, end = span
-    if start > 0 and text[start - 1] not in "\n\r":
+    after = dateline_end(text, start, end)
+    if after == start:
         return span
-    m = DATELINE.match(text, start, end)
-    if m is None:
-        return span
-    return trimmed_text_span(text, m.end(), end) or span
+    return trimmed_text_span(text, after, end) or span
 
 
 # --------------------------------------------------------------------------- sources

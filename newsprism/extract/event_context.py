@@ -14,7 +14,7 @@ from importlib import resources
 from ..geo import haversine_km
 from ..model import Claim, DateRef, Place, Sentence
 from ..nlp.pipeline import ParsedArticle
-from .attribution_spans import DATELINE
+from .attribution_spans import dateline_end
 
 log = logging.getLogger(__name__)
 
@@ -33,14 +33,6 @@ def own_date(dates: list[DateRef], sent: Sentence, text: str | None = None) -> D
         own = [d for d in own if d.span.start >= after] or own
     return own[0] if own else None
 
-
-def dateline_end(text: str, start: int, end: int) -> int:
-    """Where a wire dateline that opens the paragraph of ``text[start:end]`` ends ("MANILA, Dec 4 — "); ``start``
-    when there is none."""
-    if start > 0 and text[start - 1] not in "\n\r":
-        return start
-    m = DATELINE.match(text, start, end)
-    return m.end() if m else start
 
 
 def own_places(places: list[Place], sent: Sentence) -> list[Place]:
