@@ -78,6 +78,8 @@ def main() -> None:
         "nested_threshold": 0.7,
         # a lexicon verb is dropped when the model gives it less than threshold * lexicon_factor
         "lexicon_factor": 0.5,
+        # ... and one that reports only through its direct object when less than threshold * object_factor
+        "object_factor": 0.75,
         "cv_token_f1": round(float(f[best]), 4),
         "weights": weights,
     }

@@ -319,6 +319,8 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collecti
         return None
     if all(t.ent_type_ in ("GPE", "LOC") or t.is_punct for t in before):
         return None  # "Colombia: clashes leave five dead", "Gaza: ...": a place before a colon is what it is about
+    if before[0].pos_ in ("CCONJ", "SCONJ") or before[0].pos_ == "ADP" and before[0].lower_ != "from":
+        return None  # "And with good reason: ...", "For example: ...": no speaker's label ("From the report:" is a source)
     if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
         return None
     text = doc_text(doc)
