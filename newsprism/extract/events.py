@@ -474,8 +474,10 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
         inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
     people = _demonym_before(text, c.trigger.start, c.sentence.start)
     if inter1 == 8 and a1 is not None and a1.inter == 1 and country and (
-            _demonym_before(text, a1.start, c.sentence.start) == country or country in text[max(0, a1.start - 25):a1.start]):
+            _demonym_before(text, a1.end, c.sentence.start) == country or country in text[max(0, a1.start - 25):a1.end]):
         inter1 = 1  # "Myanmar's military" in Myanmar, "Kenyan police" in Kenya: the state's own forces, not external ones
+    if inter1 == 8 and (a1 is None or a1.inter not in ARMED) and country and people in (None, country) and sub in STRIKES:
+        inter1 = 1  # a strike in X that no word ties to foreign forces is X's own ("Myanmar junta air strike")
     if sub == "Air/drone strike" and inter1 not in (1, 8) and not (a1 is not None and a1.inter in ARMED):
         inter1 = 8 if people and country and people != country else 1  # aircraft are a state's, a foreign one's is external
     elif sub == "Shelling/artillery/missile attack" and people and inter1 not in (1, 8) and not (
@@ -505,6 +507,9 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     return actor1, actor2
 
 
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
 def _demonym_before(text: str, trigger_start: int, sentence_start: int) -> str | None:
     """The country's name of a people's word among the three words before a trigger ("an Israeli airstrike", "Russian
     shelling"), by ``lexicons/demonyms.v1.tsv``."""
@@ -513,7 +518,7 @@ def _demonym_before(text: str, trigger_start: int, sentence_start: int) -> str |
 
     table, names = demonyms(), country_names()
     for word in reversed(re.findall(r"[A-Z][\w'-]+", text[max(sentence_start, trigger_start - 30):trigger_start])[-3:]):
-        name = names.get(table.get(word, ""))
+        name = names.get(table.get(word.removesuffix("-led"), ""))  # "Saudi-led coalition airstrikes": led by Saudi forces
         if name:
             return name  # as the gazetteer names the country of a place, so that it compares with the event's
     return None

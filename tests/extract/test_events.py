@@ -599,30 +599,3 @@ def test_blaming_someone_for_the_attack_is_the_bombing_told_before(settings):
     events = newsprism.analyze(text, published="2023-12-04", settings=settings).events
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED", "Arrests"]
     assert len(events[0].evidence) == 2 and events[1].actor1 is not None and events[1].actor1.inter == 1
-
-
-def test_the_riots_in_a_country_are_the_riot_told_before_not_a_later_peaceful_protest_in_one_town(settings):
-    text = ("Protesters set cars on fire across Kazakhstan on Wednesday.\n\n"
-            "On Thursday, hundreds of people protested peacefully in Zhanaozen.\n\n"
-            + "The economy has grown slowly for a decade. " * 8 + "\n\n"
-            "An analyst said the riots in Kazakhstan sparked because of frustrations over the lack of democracy.")
-    events = newsprism.analyze(text, published="2022-01-07", settings=settings).events
-    riot = next(e for e in events if e.event_type == "Riots")
-    protest = next(e for e in events if e.sub_event_type == "Peaceful protest")
-    assert len(riot.evidence) == 2 and len(protest.evidence) == 1
-
-
-def test_people_counted_as_arrested_keep_an_arrest_when_the_paragraph_is_coded_again(settings):
-    text = ("The army said it had deployed troops to the area and arrested four suspects on Sunday. "
-            "No group has claimed responsibility, but fighters linked to al Qaeda are active in the region.")
-    (event,) = newsprism.analyze(text, published="2024-03-18", settings=settings).events
-    assert event.sub_event_type == "Arrests"
-
-
-def test_a_foreign_missile_strike_is_shelling_by_external_forces(settings):
-    text = ("KYIV, May 25 (Reuters) - A Russian missile strike on a hardware store in the northeastern Ukrainian city "
-            "of Kharkiv killed at least seven people on Saturday, the regional governor said.")
-    (event,) = newsprism.analyze(text, published="2024-05-25", settings=settings).events
-    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-    assert event.actor1 is not None and event.actor1.inter == 8 and "Russia" in event.actor1.name
-    assert event.fatalities is not None and event.fatalities.best == 7

@@ -1,0 +1,61 @@
+"""Events on invented wire copy: who acts (inter codes of state, external and other forces) and which mentions are
+one event."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsprism
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_riots_in_a_country_are_the_riot_told_before_not_a_later_peaceful_protest_in_one_town(settings):
+    text = ("Protesters set cars on fire across Kazakhstan on Wednesday.\n\n"
+            "On Thursday, hundreds of people protested peacefully in Zhanaozen.\n\n"
+            + "The economy has grown slowly for a decade. " * 8 + "\n\n"
+            "An analyst said the riots in Kazakhstan sparked because of frustrations over the lack of democracy.")
+    events = newsprism.analyze(text, published="2022-01-07", settings=settings).events
+    riot = next(e for e in events if e.event_type == "Riots")
+    protest = next(e for e in events if e.sub_event_type == "Peaceful protest")
+    assert len(riot.evidence) == 2 and len(protest.evidence) == 1
+
+
+def test_people_counted_as_arrested_keep_an_arrest_when_the_paragraph_is_coded_again(settings):
+    text = ("The army said it had deployed troops to the area and arrested four suspects on Sunday. "
+            "No group has claimed responsibility, but fighters linked to al Qaeda are active in the region.")
+    (event,) = newsprism.analyze(text, published="2024-03-18", settings=settings).events
+    assert event.sub_event_type == "Arrests"
+
+
+def test_a_foreign_missile_strike_is_shelling_by_external_forces(settings):
+    text = ("KYIV, May 25 (Reuters) - A Russian missile strike on a hardware store in the northeastern Ukrainian city "
+            "of Kharkiv killed at least seven people on Saturday, the regional governor said.")
+    (event,) = newsprism.analyze(text, published="2024-05-25", settings=settings).events
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.actor1 is not None and event.actor1.inter == 8 and "Russia" in event.actor1.name
+    assert event.fatalities is not None and event.fatalities.best == 7
+
+
+def test_a_strike_by_the_countrys_own_named_military_is_state_forces(settings):
+    text = ("Myanmar junta air strike kills villagers in Sagaing\n\n"
+            "YANGON, April 11 - Myanmar's military carried out an air strike on a village in the central Sagaing region "
+            "on Tuesday, killing about 100 people including children, according to local residents.")
+    event = newsprism.analyze(text, published="2023-04-11", settings=settings).events[0]
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.inter == 1, event.actor1
+
+
+def test_a_strike_no_word_ties_to_foreign_forces_is_by_the_state(settings):
+    text = ("A drone strike on a busy market in the town of Bahir Dar in Ethiopia's Amhara region killed at least "
+            "26 people on Tuesday, two residents said.")
+    event = newsprism.analyze(text, published="2023-03-14", settings=settings).events[0]
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.inter == 1 and "Ethiopia" in event.actor1.name, event.actor1
+
+
+def test_a_coalition_led_by_a_foreign_state_is_external(settings):
+    text = "On 9 May 2020, 6 Saudi-led coalition airstrikes reportedly targeted Majzar district (Marib)."
+    event = newsprism.analyze(text, published="2020-05-10", settings=settings).events[0]
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.inter == 8, event.actor1
