@@ -60,6 +60,7 @@ class _Lex:
     unknown_value: tuple[int, int | None, int]
     cause: dict[str, re.Pattern[str]]
     aside: re.Pattern[str] | None = None
+    sources: re.Pattern[str] | None = None  # a number opening a report's source ("two residents ... said")
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,8 +96,9 @@ def lexicon() -> _Lex:
     cause = {k: re.compile(v, re.I) for k, v in data.get("cause", {}).items() if k != "about"}
     aside = data.get("aside", {}).get("pattern")
     aside_rx = re.compile(rf",\s*(?:{aside})\b[^,;:()\[\]]*,\s*", re.I) if aside else None
+    sources = data.get("sources", {}).get("pattern")
     return _Lex(number, units, scales, vague, bounds, after, before, zero, singular, not_people, unknown, value, cause,
-                aside_rx)
+                aside_rx, re.compile(sources, re.I) if sources else None)
 
 
 def parse_number(words: str) -> int | None:
@@ -182,7 +184,7 @@ def counts_in(text: str, start: int, end: int) -> dict[str, Count]:
     kinds: list[str | None] = [_kind_of(text, q, start, end, lex) for q in people]
     for n in range(1, len(people)):  # "3 militants and 1-2 policemen were killed": one verb for the list
         if kinds[n] is None and kinds[n - 1] is not None and _coordinated(text, people[n - 1], people[n]) \
-                and not _OWN_VERB.match(text, people[n].end):
+                and not _OWN_VERB.match(text, people[n].end) and not (lex.sources and lex.sources.match(text, people[n].end)):
             kinds[n] = kinds[n - 1]
     for n in range(len(people) - 2, -1, -1):  # "5 soldiers and 1 officer were killed"
         if kinds[n] is None and kinds[n + 1] is not None and _coordinated(text, people[n], people[n + 1], words=2):

@@ -145,3 +145,9 @@ def test_things_counted_are_not_people():
     assert counts("Air defences shot down 14 of 17 drones launched overnight.") == {}
     assert counts("Two village elders were killed.") == {"fatalities": (2, 2, 2)}
     assert counts("Gunmen killed at least 32 civilians in attacks on two villages.") == {"fatalities": (32, None, 32)}
+
+
+def test_a_number_opening_the_source_of_the_report_is_no_count():
+    text = "The strike killed at least 26 people and wounded 55 others on Tuesday, two residents and a health official said."
+    assert counts(text)["injured"] == (55, 55, 55)
+    assert counts("Gunmen killed 3 soldiers and 2 policemen in an ambush, officials said.")["fatalities"] == (5, 5, 5)
