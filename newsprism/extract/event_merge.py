@@ -106,9 +106,19 @@ def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
                       has_toll(c.counts) or g.sub_event_type != "Peaceful protest"))]
         if before:
             return max(before, key=lambda g: g.members[-1].index)
-    near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2]
+    type_of = lexicons().type_of
+    near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2
+            and (c.vague or _one_scene(type_of.get(g.sub_event_type), type_of.get(c.sub_event_type)))]
     strong = [g for g in near if g.fixed] or (near if c.vague else [])
     return min(strong, key=lambda g: _gap(g, c)) if strong else None
+
+
+def _one_scene(a: str | None, b: str | None) -> bool:
+    """Whether mentions of these two types can tell one scene: not a crowd's protest or riot and a battle or a
+    bombing ("the militia seized the town last week. ... Police arrested 40 demonstrators"); violence against
+    civilians goes with either (police killing a man, and the crowd protesting at it)."""
+    crowd, armed = {"Protests", "Riots"}, {"Battles", "Explosions/Remote violence"}
+    return not (a in crowd and b in armed or a in armed and b in crowd)
 
 
 def _join_or_new(groups: list[Candidate], c: Candidate) -> None:

@@ -59,3 +59,15 @@ def test_a_coalition_led_by_a_foreign_state_is_external(settings):
     event = newsprism.analyze(text, published="2020-05-10", settings=settings).events[0]
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and event.actor1.inter == 8, event.actor1
+
+
+def test_arrests_at_a_protest_are_that_protest_not_a_battle_told_just_before(settings):
+    text = ("Fighting between the army and the militia has killed hundreds of people since August. "
+            "The militia reportedly seized the town of Lalibela last week.\n\n"
+            "On Thursday, hundreds of people marched in Gondar to protest against the killings. "
+            "Police arrested at least 40 demonstrators, the rights commission said.")
+    events = newsprism.analyze(text, published="2023-03-14", settings=settings).events
+    protest = next(e for e in events if e.event_type == "Protests")
+    assert protest.sub_event_type == "Protest with intervention"
+    assert protest.arrested is not None and protest.arrested.best == 40
+    assert all(e.arrested is None for e in events if e.event_type == "Battles")
