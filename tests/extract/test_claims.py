@@ -288,3 +288,17 @@ def test_he_said_after_a_speaker_is_that_speaker_not_a_place_named_since(setting
 def test_a_topic_before_a_colon_is_no_speaker(small):
     analysis = small("Peru protests: six killed as demonstrators clash with police in Juliaca\n\nThe ombudsman said so.")
     assert not any(c.source is not None and c.source.text == "Peru protests" for c in analysis.claims)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("State television said armed separatists had attacked a police station in the city.", "State television"),
+    ("A local newspaper reported that the mayor had resigned.", "local newspaper"),
+])
+def test_a_media_word_heading_the_source_is_media_whatever_modifies_it(settings, text, name):
+    (claim,) = newsprism.analyze(text, published="2023-03-14", settings=settings).claims
+    assert (claim.speaker.name, claim.speaker.kind) == (name, "media")
+
+
+def test_an_agency_alone_is_no_media_outlet(settings):
+    (claim,) = newsprism.analyze("The agency said the plan was delayed.", published="2023-03-14", settings=settings).claims
+    assert claim.speaker.kind == "organisation"
