@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .attribution_sources import (
     according_to_surface,
+    apposed_after_object,
     apposed_source,
     participle_speaker,
     source_after_cue,
@@ -101,6 +102,7 @@ def verb_attribution(
     shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not has_dep(tok, ("nsubj",))
     if source_tok is None and not shares:
         source_tok = participle_speaker(tok, lex) or source_token(tok)
+        source_tok = apposed_after_object(source_tok) if source_tok is not None and source_tok.dep_ == "nsubj" else source_tok
         if source_tok is not None and source_tok.dep_ == "nsubjpass":
             if source_tok.lower_ == "it" or tok.head.i != tok.i and source_tok.head.i != tok.i:
                 source_tok = None

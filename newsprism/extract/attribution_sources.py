@@ -16,6 +16,20 @@ NOUNS = ("PROPN", "NOUN", "PRON")
 AFTER_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "dep", "advmod")  # how the parse may hang "said Smith"
 
 
+def apposed_after_object(source_tok: Token) -> Token:
+    """"..., killing at least 41 people, the rights group said": the parse made the object of "killing" the subject
+    of "said", with the true speaker as its apposition. A subject whose phrase opens right after a participle or an
+    infinitive is that verb's object; its apposition after a comma speaks."""
+    doc = source_tok.doc
+    start = source_tok.left_edge.i
+    if start == 0 or doc[start - 1].tag_ not in ("VBG", "VB", "VBN") or doc[start - 1].i == source_tok.head.i \
+            or source_tok.pos_ == "PRON":
+        return source_tok
+    appos = next((c for c in source_tok.children if c.dep_ == "appos" and c.i > source_tok.i
+                  and doc[c.left_edge.i - 1].text == ","), None)
+    return appos if appos is not None else source_tok
+
+
 def participle_speaker(tok: Token, lex: ClaimLexicons) -> Token | None:
     """"Trump insisted that he had won, claiming that ...": the parse hangs the participle on the clause a cue
     verb governs, whose subject ("he") is not the speaker; the speaker is the subject of that cue verb."""

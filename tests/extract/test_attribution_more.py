@@ -147,3 +147,13 @@ def test_the_one_who_asked_is_not_named(nlp):
 def test_a_coordinated_cue_inside_what_a_cue_says_is_the_outer_speakers(nlp):
     text = "In an interview, Gore insisted it was premature to back the senator while adding that he admired her."
     assert by_cue(nlp, text, "adding")[0] == "Gore"
+
+
+def test_a_count_the_parse_made_the_subject_gives_way_to_the_speaker_apposed_to_it(nlp):
+    text = ("Security forces opened fire on protesters after Friday prayers in the city of Zahedan, killing at least "
+            "41 people, the Norway-based rights group Iran Human Rights said on Saturday.")
+    source, cue, content = by_cue(nlp, text, "said")
+    assert source == "the Norway-based rights group Iran Human Rights"
+    assert content.startswith("Security forces opened fire")
+    # a subject that opens its clause keeps its apposition
+    assert by_cue(nlp, "Mr. Smith, the mayor, said the bridge would reopen.", "said")[0] == "Mr. Smith, the mayor"
