@@ -224,8 +224,10 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
         found_at = _previous_entity_at(ctx, tok.idx, ("person",))
         entity = found_at[1] if found_at else None
         earlier = [(at, sp) for at, sp in ctx.person_speakers if tok.idx - 600 < at < tok.idx]
-        if earlier and found_at is not None and earlier[-1][0] > found_at[0]:
-            return earlier[-1][1]  # "a member of the group said ... near X township. '...,' he said": the speaker
+        if earlier and found_at is not None and (earlier[-1][0] > found_at[0] or _one_sentence(doc, earlier[-1][0], found_at[0])):
+            # "a member of the group said ... near X township. '...,' he said": the speaker; so too where the other
+            # person is named in the speaker's own sentence ("Boluarte, who succeeded Pedro Castillo, said ...")
+            return earlier[-1][1]
         if entity is None:
             found = _previous_ner(ctx, tok.idx, ("PERSON",))
             if earlier and (found is None or earlier[-1][0] > found[1]):
@@ -253,6 +255,12 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
     if named is not None:
         return Speaker(name=named.name, kind=speaker.kind, entity_id=named.id)
     return speaker
+
+
+def _one_sentence(doc, a: int, b: int) -> bool:
+    """Whether the characters at ``a`` and ``b`` lie in one sentence."""
+    first, second = doc.char_span(a, a + 1, alignment_mode="expand"), doc.char_span(b, b + 1, alignment_mode="expand")
+    return first is not None and second is not None and first[0].sent.start == second[0].sent.start
 
 
 def _speaker_from_words(ctx: _Context, tok: Token, source_text: str) -> Speaker:
