@@ -424,6 +424,8 @@ def according_to(doc: Doc, tok: Token) -> Attribution | None:
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and head.i < tok.i and head.head.i < head.i:
+        head = head.head  # "X struck the village, killing 100 people, according to Y": Y tells the whole of it
     if head.i in phrase:
         return according_to_surface(doc, tok)
     idxs = sorted(t.i for t in head.subtree if t.i not in phrase)

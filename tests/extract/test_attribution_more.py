@@ -157,3 +157,11 @@ def test_a_count_the_parse_made_the_subject_gives_way_to_the_speaker_apposed_to_
     assert content.startswith("Security forces opened fire")
     # a subject that opens its clause keeps its apposition
     assert by_cue(nlp, "Mr. Smith, the mayor, said the bridge would reopen.", "said")[0] == "Mr. Smith, the mayor"
+
+
+def test_according_to_after_a_participle_clause_tells_the_whole_sentence(nlp):
+    text = ("The military carried out an air strike on a village on Tuesday, killing about 100 people including "
+            "children, according to local residents.")
+    source, cue, content = by_cue(nlp, text, "according to")
+    assert source == "local residents"
+    assert content.startswith("The military carried out an air strike") and content.endswith("including children")

@@ -302,3 +302,17 @@ def test_a_media_word_heading_the_source_is_media_whatever_modifies_it(settings,
 def test_an_agency_alone_is_no_media_outlet(settings):
     (claim,) = newsprism.analyze("The agency said the plan was delayed.", published="2023-03-14", settings=settings).claims
     assert claim.speaker.kind == "organisation"
+
+
+def test_the_resistance_is_a_collective_source(settings):
+    text = "Clashes in the region left at least 12 soldiers dead last week, the resistance said."
+    (claim,) = newsprism.analyze(text, published="2023-03-14", settings=settings).claims
+    assert (claim.speaker.name, claim.speaker.kind) == ("resistance", "collective")
+
+
+def test_he_or_she_after_a_speaker_is_that_speaker_not_another_person_named_in_her_sentence(settings):
+    text = ("Boluarte, who took office in December after the ouster of her predecessor Pedro Castillo, said she would "
+            "not resign. \u201cMy commitment is with Peru,\u201d she said in a televised address.")
+    claims = newsprism.analyze(text, published="2023-01-10", settings=settings).claims
+    quote = next(c for c in claims if c.direct == "direct")
+    assert quote.speaker.name == "Boluarte"
