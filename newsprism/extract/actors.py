@@ -89,13 +89,18 @@ def _entity_id(mention: ActorMention, entities: list[Entity]) -> str | None:
 
 def pick_actor1(mentions: list[ActorMention], trigger_start: int, text: str) -> ActorMention | None:
     """The agent: the actor after "by" following the trigger (passive), else the nearest actor before the trigger."""
+    agent = named_agent(mentions, trigger_start, text)
+    return agent if agent is not None else mentions[0] if mentions else None
+
+
+def named_agent(mentions: list[ActorMention], trigger_start: int, text: str) -> ActorMention | None:
+    """The actor the sentence makes the agent: after "by" following the trigger, else the nearest before it (none
+    where the only actors come after the trigger: "X shelled the camp, killing 30 civilians")."""
     for m in mentions:
         if m.start > trigger_start and re.search(r"\bby\s+((the|an?|their|its)\s+)?$", text[max(0, m.start - 12):m.start], re.I):
             return m
     before = [m for m in mentions if m.end <= trigger_start]
-    if before:
-        return before[-1]
-    return mentions[0] if mentions else None
+    return before[-1] if before else None
 
 
 def pick_actor2(mentions: list[ActorMention], actor1: ActorMention | None, trigger_start: int) -> ActorMention | None:

@@ -458,8 +458,9 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     default1 = lex.default_actor1.get(etype)
     if c.inter1 is not None and c.fixed:
         inter1 = c.inter1
-    elif c.fixed and a1 is not None and default1 is None:
-        inter1 = a1.inter
+    elif c.fixed and a1 is not None and default1 is None and (
+            not c.inter1_probs or actor_words.named_agent(c.actors, c.trigger.start, text) is not None):
+        inter1 = a1.inter  # an actor the sentence names as the agent; not a victim named after the trigger
     elif default1 is not None:
         inter1 = int(default1[0])
     elif c.inter1_probs:

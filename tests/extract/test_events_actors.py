@@ -71,3 +71,17 @@ def test_arrests_at_a_protest_are_that_protest_not_a_battle_told_just_before(set
     assert protest.sub_event_type == "Protest with intervention"
     assert protest.arrested is not None and protest.arrested.best == 40
     assert all(e.arrested is None for e in events if e.event_type == "Battles")
+
+
+def test_shelling_of_a_camp_is_shelling_and_its_victims_are_not_its_actor(settings):
+    text = ("RSF attack on El Fasher camp kills dozens, aid groups say\n\n"
+            "NAIROBI, May 12 - Sudan's paramilitary Rapid Support Forces (RSF) shelled the Abu Shouk displacement camp "
+            "near El Fasher in North Darfur on Sunday, killing at least 30 civilians, according to local aid workers.\n\n"
+            "The RSF, which has been at war with the Sudanese army since April 2023, denied targeting civilians and said "
+            "its forces had responded to attacks by army-aligned militias.\n\n"
+            "Medecins Sans Frontieres said its hospital in El Fasher received 52 wounded people, including 12 children. "
+            "\u201cThe situation is catastrophic,\u201d said Claire Nicolet, the group's head of emergencies.")
+    event = newsprism.analyze(text, published="2024-05-13", settings=settings).events[0]
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.actor1 is not None and event.actor1.inter != 7, event.actor1
+    assert event.fatalities is not None and event.fatalities.best == 30
