@@ -43,12 +43,13 @@ def lexicon() -> _Lex:
         word, inter, label = line.split("\t")
         words[word.lower()] = (int(inter), label)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return _Lex(re.compile(rf"\b(?P<w>{alternation})(?:e?s)?\b", re.I), words)
+    # not the "government" of "anti-government protesters": a qualifier of another actor
+    return _Lex(re.compile(rf"\b(?<!pro-)(?<!anti-)(?P<w>{alternation})(?:e?s)?\b", re.I), words)
 
 
 # words in front of an actor word that belong to its name: capitalised words, adjectives of nationality, hyphenated
-_QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'.-]*|pro-[\w-]+|anti-[\w-]+|unidentified|unknown|suspected|presumed|armed|local|"
-                        r"riot|regime|government|state|federal|national|opposition|rival)[ \t]+){1,4}$")
+_QUALIFIER = re.compile(r"(?:(?<![\w'.-])(?:[A-Z][\w'.-]*|pro-[\w-]+|anti-[\w-]+|unidentified|unknown|suspected|presumed|"
+                        r"armed|local|riot|regime|government|state|federal|national|opposition|rival)[ \t]+){1,4}$")
 
 
 def mentions_in(text: str, start: int, end: int) -> list[ActorMention]:

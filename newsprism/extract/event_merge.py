@@ -108,7 +108,10 @@ def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
             return max(before, key=lambda g: g.members[-1].index)
     type_of = lexicons().type_of
     near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2
-            and (c.vague or _one_scene(type_of.get(g.sub_event_type), type_of.get(c.sub_event_type)))]
+            and (c.vague or _one_scene(type_of.get(g.sub_event_type), type_of.get(c.sub_event_type)))
+            and (c.vague or type_of.get(g.sub_event_type) == type_of.get(c.sub_event_type)
+                 or any(m.paragraph == c.paragraph for m in g.members))]  # "\n\nA police officer was later burned
+    # to death by a mob" after police fired tear gas at a protest: a riot of its own
     strong = [g for g in near if g.fixed] or (near if c.vague else [])
     return min(strong, key=lambda g: _gap(g, c)) if strong else None
 

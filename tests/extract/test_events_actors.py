@@ -85,3 +85,25 @@ def test_shelling_of_a_camp_is_shelling_and_its_victims_are_not_its_actor(settin
     assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert event.actor1 is not None and event.actor1.inter != 7, event.actor1
     assert event.fatalities is not None and event.fatalities.best == 30
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Shooting at unarmed civilians is a crime.", [("civilians", 7)]),
+    ("The anti-government protesters marched to the square.", [("The anti-government protesters", 6)]),
+    ("Later, pro-government militiamen attacked the village.", [("pro-government militiamen", 3)]),
+])
+def test_actor_words_inside_another_word_or_qualifier_are_no_actors(text, found):
+    from newsprism.extract.actors import mentions_in
+
+    assert [(m.name, m.inter) for m in mentions_in(text, 0, len(text))] == found
+
+
+def test_a_mob_killing_told_in_its_own_paragraph_is_not_the_protest_dispersed_before(settings):
+    text = ("Thousands of demonstrators tried to storm the airport, police said. Officers fired tear gas to disperse "
+            "the crowd.\n\n"
+            "A police officer was later burned to death inside his patrol car by a mob in the same area, the Interior "
+            "Ministry said on Tuesday.")
+    events = newsprism.analyze(text, published="2023-01-10", settings=settings).events
+    mob = next(e for e in events if e.event_type == "Riots")
+    assert mob.fatalities is not None and mob.fatalities.best == 1
+    assert any(e.event_type == "Protests" for e in events)
