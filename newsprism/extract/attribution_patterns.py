@@ -12,6 +12,7 @@ from .attribution_sources import (
     participle_speaker,
     source_after_cue,
     source_after_quote,
+    two_subjects,
 )
 from .attribution_spans import (
     Attribution,
@@ -47,10 +48,13 @@ def verb_attribution(
              and any(g.dep_ == "mark" and g.lower_ in CLAUSE_MARKS for g in c.children)]  # "asked if ...", "called for X to"
     if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return None
+    split = two_subjects(tok) if not comps else None
     if comps:
         lo = min(subtree_span(c)[0] for c in comps)
         hi = max(subtree_span(c)[1] for c in comps)
         content = chars(doc, lo, hi)
+    elif split is not None:
+        content = chars(doc, *split[0])
     elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not has_dep(tok, ("dobj", "obj")):
         lo, hi = subtree_span(tok.head, exclude=set(t.i for t in tok.subtree))
         content = chars(doc, lo, hi)
@@ -101,7 +105,7 @@ def verb_attribution(
     unnamed = False
     shares = tok.head.i in by_cue and tok.dep_ in ("acl", "advcl", "conj", "xcomp") and not has_dep(tok, ("nsubj",))
     if source_tok is None and not shares:
-        source_tok = participle_speaker(tok, lex) or source_token(tok)
+        source_tok = split[1] if split is not None else participle_speaker(tok, lex) or source_token(tok)
         source_tok = apposed_after_object(source_tok) if source_tok is not None and source_tok.dep_ == "nsubj" else source_tok
         if source_tok is not None and source_tok.dep_ == "nsubjpass":
             if source_tok.lower_ == "it" or tok.head.i != tok.i and source_tok.head.i != tok.i:

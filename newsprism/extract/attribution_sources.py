@@ -30,6 +30,20 @@ def apposed_after_object(source_tok: Token) -> Token:
     return appos if appos is not None else source_tok
 
 
+def two_subjects(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """"An air strike killed 20 people, the agency said.": the parse made both noun phrases subjects of the closing
+    cue. The last one, after a comma, speaks; the words before the comma are what it says (token indexes)."""
+    doc = tok.doc
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if len(subjects) < 2 or tok.i < len(doc) - 1 and not doc[tok.i + 1].is_punct and doc[tok.i + 1].dep_ != "prep":
+        return None
+    speaker, first = subjects[-1], subjects[0]
+    comma = speaker.left_edge.i - 1
+    if comma <= first.i or doc[comma].text != "," or any(t.i > speaker.i for t in speaker.subtree if t.i >= tok.i):
+        return None
+    return (min(first.left_edge.i, tok.sent.start), comma - 1), speaker
+
+
 def participle_speaker(tok: Token, lex: ClaimLexicons) -> Token | None:
     """"Trump insisted that he had won, claiming that ...": the parse hangs the participle on the clause a cue
     verb governs, whose subject ("he") is not the speaker; the speaker is the subject of that cue verb."""

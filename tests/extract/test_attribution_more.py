@@ -165,3 +165,10 @@ def test_according_to_after_a_participle_clause_tells_the_whole_sentence(nlp):
     source, cue, content = by_cue(nlp, text, "according to")
     assert source == "local residents"
     assert content.startswith("The military carried out an air strike") and content.endswith("including children")
+
+
+def test_a_closing_tag_whose_parse_has_two_subjects_speaks_what_comes_before_the_comma(nlp):
+    text = "An air strike killed at least 20 people early on Thursday, the Hamas-run Gaza civil defence agency said."
+    source, cue, content = by_cue(nlp, text, "said")
+    assert source == "the Hamas-run Gaza civil defence agency"
+    assert content == "An air strike killed at least 20 people early on Thursday"
