@@ -271,6 +271,7 @@ def _speaker_from_words(ctx: _Context, tok: Token, source_text: str) -> Speaker:
     name = ner.text if ner is not None else _bare_name(source_text)
     if _is_media(ctx, name.lower()) or _is_media(ctx, compound.lower()) or (
         tok.pos_ in ("NOUN", "PROPN") and low in lex.words("media_words") and any(c.pos_ == "PROPN" for c in tok.children)
+        and not (low in lex.words("organisation_heads") and not any(c.lower_ in ("news", "press") for c in tok.children))
     ) or tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("media_heads"):  # "State television", "a local newspaper"
         return Speaker(name=name, kind="media")
     bracket = source_text.rfind("(")

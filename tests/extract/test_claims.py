@@ -316,3 +316,10 @@ def test_he_or_she_after_a_speaker_is_that_speaker_not_another_person_named_in_h
     claims = newsprism.analyze(text, published="2023-01-10", settings=settings).claims
     quote = next(c for c in claims if c.direct == "direct")
     assert quote.speaker.name == "Boluarte"
+
+
+def test_a_civil_defence_agency_named_with_a_place_is_no_media_outlet(settings):
+    text = ("An Israeli air strike on a school in central Gaza killed at least 20 people early on Thursday, the Hamas-run "
+            "Gaza civil defence agency said.")
+    (claim,) = newsprism.analyze(text, published="2024-06-06", settings=settings).claims
+    assert claim.speaker.kind == "organisation" and claim.channel is None
