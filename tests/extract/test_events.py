@@ -142,7 +142,8 @@ def test_speculation_and_predictions_make_no_event(blank_nlp, settings):
             "The militants will attack the capital next week. "
             "If the army opens fire on protesters, the crisis will deepen. "
             "Analysts have long predicted bloody riots in the region. "
-            "Will the protests spread to the north?")
+            "Will the protests spread to the north?\n\n"
+            "The group was plotting attacks on the capital.")
     assert events_stage.find_events(parsed_of(blank_nlp, settings, text)) == []
 
 
