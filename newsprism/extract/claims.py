@@ -204,9 +204,14 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
     if low in lex.words("relative_pronouns") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "the minister, who said": the noun the clause hangs on
         low = tok.lower_
-    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG")),
+                 None)
+    last = tok.right_edge.i - (1 if doc[tok.right_edge.i].text == "," else 0)
+    appos = appos or next((t for t in tok.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "ORG"
+                           and t.right_edge.i == last and doc[t.left_edge.i - 1].text == ","), None)
     if tok.pos_ == "NOUN" and appos is not None:
-        tok, low = appos, appos.lower_  # "the interior minister, Mohsin Naqvi, said": the name, not the title
+        tok, low = appos, appos.lower_  # "the interior minister, Mohsin Naqvi, said", "the U.N. agency for ..., UNRWA,
+        # said": the name, not the title
     if low in ("we", "i", "us", "me") and not ctx.in_quote(tok.idx):
         authors = ctx.parsed.article.authors
         return Speaker(name=", ".join(authors) if authors else "author", kind="author")

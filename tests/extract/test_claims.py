@@ -323,3 +323,9 @@ def test_a_civil_defence_agency_named_with_a_place_is_no_media_outlet(settings):
             "Gaza civil defence agency said.")
     (claim,) = newsprism.analyze(text, published="2024-06-06", settings=settings).claims
     assert claim.speaker.kind == "organisation" and claim.channel is None
+
+
+def test_an_organisation_apposed_at_the_end_of_the_source_names_it(settings):
+    text = "The U.N. agency for Palestinian refugees, UNRWA, said around 6,000 people had been sheltering at the school."
+    (claim,) = newsprism.analyze(text, published="2024-06-06", settings=settings).claims
+    assert (claim.speaker.name, claim.speaker.kind) == ("UNRWA", "organisation")
