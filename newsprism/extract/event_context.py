@@ -271,6 +271,14 @@ def generic_triggers() -> frozenset[str]:
     return frozenset(_merge_data().get("generic_triggers", ()))
 
 
+@functools.lru_cache(maxsize=1)
+def apart_words() -> re.Pattern[str]:
+    """Words that set a mention apart from the scene told before it ("later", "separately"):
+    ``lexicons/event_merge.v1.json``."""
+    words = _merge_data().get("apart_words", ())
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) if words else re.compile(r"(?!)")
+
+
 def refers_back(text: str, trigger_start: int, sentence_start: int) -> bool:
     """Whether the words right before a trigger make it a reference to an event told before ("condemned the
     attack", "after Tuesday's killings"): ``lexicons/event_merge.v1.json``."""

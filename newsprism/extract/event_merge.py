@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..model import Place
 from ..nlp.pipeline import ParsedArticle
 from .counts import has_toll
-from .event_context import finer_within, generic_triggers, partitive, place_cues, refers_back
+from .event_context import apart_words, finer_within, generic_triggers, partitive, place_cues, refers_back
 
 if TYPE_CHECKING:
     from .events import Candidate
@@ -109,11 +109,15 @@ def _scene_for(groups: list[Candidate], c: Candidate) -> Candidate | None:
     type_of = lexicons().type_of
     near = [g for g in groups if g.violent_or_protest() and _compatible(g, c) and _gap(g, c) <= 2
             and (c.vague or _one_scene(type_of.get(g.sub_event_type), type_of.get(c.sub_event_type)))
-            and (c.vague or type_of.get(g.sub_event_type) == type_of.get(c.sub_event_type)
-                 or any(m.paragraph == c.paragraph for m in g.members))]  # "\n\nA police officer was later burned
-    # to death by a mob" after police fired tear gas at a protest: a riot of its own
+            and (c.vague or not _told_apart(c))]
     strong = [g for g in near if g.fixed] or (near if c.vague else [])
     return min(strong, key=lambda g: _gap(g, c)) if strong else None
+
+
+def _told_apart(c: Candidate) -> bool:
+    """Whether the mention's own words set it apart from what was told before ("A police officer was later burned to
+    death by a mob", "Separately, forces arrested 15 people": ``apart_words`` in event_merge.v1.json)."""
+    return apart_words().search(c.sentence.text) is not None
 
 
 def _one_scene(a: str | None, b: str | None) -> bool:
