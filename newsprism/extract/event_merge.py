@@ -156,7 +156,8 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
         generic = bool(leading) and all(m.vague or m.trigger.text.lower() in generic_triggers() for m in leading)
         before = [t for t in out if all(_dates_agree(t, m) for m in leading) and (
             (partitive_only and t.violent_or_protest()) or (
-                (_kin(type_of.get(t.sub_event_type), type_of.get(g.sub_event_type)) or generic and t.violent_or_protest())
+                (_kin(type_of.get(t.sub_event_type), type_of.get(g.sub_event_type)) or generic and t.violent_or_protest()
+                 or all(_same_trigger(m, t) for m in leading))
                 and all(_compatible(t, m, towns_only=generic) or generic and _summarised(t, m) for m in leading)))]
         if leading and before:
             target = max(before, key=lambda t: max(m.index for m in t.members))
@@ -164,11 +165,23 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
                 m.reference = True
             target.members = sorted(target.members + leading, key=lambda m: m.index)
             rest = [m for m in g.members if m not in leading]
+            if rest and all(m.vague and not m.places and m.date is None and _dates_agree(target, m) for m in rest):
+                for m in rest:  # "The drone hit the market ... I counted twenty bodies": the scene's toll goes with it
+                    _attach(target, m)
+                target.members.sort(key=lambda m: m.index)
+                rest = []
             if not rest:
                 continue
             g, rest[0].members = rest[0], rest
         out.append(g)
     return out
+
+
+def _same_trigger(m: Candidate, target: Candidate) -> bool:
+    """Whether a referring mention names the event with the words of the same trigger rule as one of the target's
+    mentions ("a drone strike on a market ... The drone hit the middle of the market"), whatever sub-type the
+    classifier gave each."""
+    return bool(m.trigger_kind) and any(x.trigger_kind == m.trigger_kind for x in target.members)
 
 
 def _kin(a: str | None, b: str | None) -> bool:

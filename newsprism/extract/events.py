@@ -146,6 +146,7 @@ class Candidate:
     families: set[str] = field(default_factory=set)
     masked_text: str = ""
     rule_kinds: set[str] = field(default_factory=set)
+    trigger_kind: str = ""  # the kind of the rule whose words are the trigger ("air" for "The drone hit ...")
     paragraph: int = 0  # offset of the paragraph break before the sentence
     members: list[Candidate] = field(default_factory=list)
     reference: bool = False  # a later mention that only refers back to the event ("the UN condemned the attack")
@@ -248,7 +249,7 @@ def _candidate(parsed: ParsedArticle, i: int, sent: Sentence, lex: Lexicons, mod
         confidence=confidence, fixed=fixed is not None, vague=vague, inter1=rule.inter1, inter2=rule.inter2,
         inter1_probs=inter_probs, actors=mentions, counts=counts, date=date,
         places=own_places(parsed.places, sent), claim=claim, families=families, masked_text=masked_text,
-        rule_kinds={r.kind for r, _ in matches}, paragraph=text.rfind("\n\n", 0, sent.start),
+        rule_kinds={r.kind for r, _ in matches}, paragraph=text.rfind("\n\n", 0, sent.start), trigger_kind=rule.kind,
     )
 
 

@@ -107,3 +107,13 @@ def test_a_mob_killing_told_as_later_is_not_the_protest_dispersed_before(setting
     mob = next(e for e in events if e.evidence[0].text.startswith("A police officer"))
     assert mob.event_type == "Riots" and mob.fatalities is not None and mob.fatalities.best == 1
     assert all(e.fatalities is None for e in events if e is not mob)
+
+
+def test_the_drone_told_again_in_a_quote_is_the_drone_strike_with_its_toll(settings):
+    text = ("A drone strike on a busy market in the town of Bahir Dar killed at least 26 people and wounded 55 others "
+            "on Tuesday, two residents said.\n\n"
+            "\u201cThe drone hit the middle of the market when it was full of people,\u201d said a resident. "
+            "\u201cI counted more than twenty bodies.\u201d")
+    events = newsprism.analyze(text, published="2023-03-14", settings=settings).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert events[0].fatalities.best == 26 and len(events[0].evidence) >= 3
