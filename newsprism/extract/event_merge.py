@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .events import Candidate
 
 ESCALATIONS = {"intervention", "excessive-force", "violent-demonstration"}
+#: trigger rules that name one means of attack: two mentions of it close by are one scene
+WEAPON_KINDS = {"air", "shelling", "suicide", "ied", "grenade"}
 #: besides violent events, the sub-types a count in the next sentences belongs to ("22 people were detained")
 COUNTED_AFTER = ("Arrests", "Other", "Peaceful protest")
 
@@ -177,6 +179,19 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+def _same_weapon(group: Candidate, c: Candidate) -> bool:
+    return c.trigger_kind in WEAPON_KINDS and any(m.trigger_kind == c.trigger_kind for m in group.members)
+
+
+def _within(group: Candidate, c: Candidate) -> bool:
+    """Dates agree, and each of ``c``'s places is one of the group's or lies within one ("a village of Kanbalu
+    township" told after "an air strike in the Sagaing region")."""
+    if not _dates_agree(group, c):
+        return False
+    places = [p for m in group.members for p in m.places]
+    return not places or all(any(_place_key(p) == _place_key(q) or finer_within(q, p) for q in places) for p in c.places)
+
+
 def _same_trigger(m: Candidate, target: Candidate) -> bool:
     """Whether a referring mention names the event with the words of the same trigger rule as one of the target's
     mentions ("a drone strike on a market ... The drone hit the middle of the market"), whatever sub-type the
@@ -253,7 +268,10 @@ def _gap(group: Candidate, c: Candidate) -> int:
 
 
 def _same_event(group: Candidate, c: Candidate) -> bool:
-    if group.kind != c.kind or not _compatible(group, c):
+    # one means of attack told twice close by ("an air strike ..." then "a fighter jet dropped bombs") is one event
+    # whatever sub-type the classifier gave each mention
+    weapon = _same_weapon(group, c) and _gap(group, c) <= 2 and not _told_apart(c) and _within(group, c)
+    if group.kind != c.kind and not weapon or not (weapon or _compatible(group, c)):
         return False
     has_place = any(m.places for m in group.members) and bool(c.places)
     return _gap(group, c) <= (6 if c.fixed else 3) or has_place

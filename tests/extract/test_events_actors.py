@@ -117,3 +117,13 @@ def test_the_drone_told_again_in_a_quote_is_the_drone_strike_with_its_toll(setti
     events = newsprism.analyze(text, published="2023-03-14", settings=settings).events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert events[0].fatalities.best == 26 and len(events[0].evidence) >= 3
+
+
+def test_an_air_strike_told_again_as_a_jet_dropping_bombs_on_a_crowd_is_one_event(settings):
+    text = ("YANGON, April 11 - Myanmar's military carried out an air strike on a village in the central Sagaing "
+            "region on Tuesday, killing about 100 people including children, according to local residents.\n\n"
+            "A fighter jet dropped bombs on a crowd gathered for the opening of an office in Pazigyi village, "
+            "Kanbalu township, witnesses said. A helicopter then fired on survivors.")
+    events = newsprism.analyze(text, published="2023-04-11", settings=settings).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert len(events[0].evidence) == 3
