@@ -248,6 +248,10 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
     if entity is not None and entity.kind != "person" and tok.pos_ == "PROPN" and _named_person(ctx, tok.text):
         # a surname the article gave earlier as a person's ("Madoury" after "Doug Madoury")
         entity = _entity_named(ctx, _full_person_name(ctx, tok.text, len(ctx.text))) or entity
+    if entity is not None and entity.kind in ("place", "organisation") and tok.pos_ == "PROPN" and \
+            source_text.strip() == tok.text and (same := [sp for at, sp in ctx.person_speakers if at < tok.idx
+                                                          and sp.name.split()[-1] == tok.text]):
+        return same[-1]  # "Machado told reporters" after "opposition leader Maria Corina Machado said": not the town
     if entity is not None:
         kind = ENTITY_KIND_TO_SPEAKER.get(entity.kind, "organisation")
         if kind == "organisation" and _is_media(ctx, entity.name.lower()):

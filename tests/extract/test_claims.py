@@ -329,3 +329,11 @@ def test_an_organisation_apposed_at_the_end_of_the_source_names_it(settings):
     text = "The U.N. agency for Palestinian refugees, UNRWA, said around 6,000 people had been sheltering at the school."
     (claim,) = newsprism.analyze(text, published="2024-06-06", settings=settings).claims
     assert (claim.speaker.name, claim.speaker.kind) == ("UNRWA", "organisation")
+
+
+def test_a_surname_that_is_also_a_town_speaks_for_the_person_named_before(settings):
+    text = ("Venezuela's opposition leader Maria Corina Machado said on Tuesday that the election had been stolen.\n\n"
+            "\u201cWe have the proof that we won,\u201d Machado told a news conference.")
+    claims = newsprism.analyze(text, published="2024-07-30", settings=settings).claims
+    quote = next(c for c in claims if c.direct == "direct")
+    assert quote.speaker.kind == "person" and quote.speaker.name.endswith("Maria Corina Machado")
