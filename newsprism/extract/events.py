@@ -46,6 +46,7 @@ from .verbal import plover_type, with_verbal
 log = logging.getLogger(__name__)
 
 ARMED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+EXPLOSIONS = "Explosions/Remote violence"
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROPERTY = "Looting/property destruction"
 ARMED = {1, 2, 3, 4, 8}  # inter codes of armed actors
@@ -331,6 +332,9 @@ def _recode(group: Candidate, model: EventModel | None, lex: Lexicons, parsed: P
                     else masked(parsed.doc, parsed.sentences[i].start, parsed.sentences[i].end) for i in sorted(indexes))
     families = set().union(*(m.families for m in group.members))
     sub, confidence = _classify(model, text, families, lex)
+    if group.trigger_kind in event_merge.WEAPON_KINDS and lex.type_of.get(group.sub_event_type) == EXPLOSIONS \
+            and lex.type_of.get(sub) != EXPLOSIONS:
+        return  # an air strike or a shelling told with its dead ("The drone hit the market ... bodies") stays a strike
     if sub in STRATEGIC_NOT_ARRESTS and any(_arrests_counted(m) for m in group.members):
         sub = "Arrests"  # the paragraph read together keeps the people a mention counts as arrested
     group.sub_event_type, group.confidence = sub, confidence

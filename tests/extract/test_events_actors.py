@@ -113,7 +113,9 @@ def test_the_drone_told_again_in_a_quote_is_the_drone_strike_with_its_toll(setti
     text = ("A drone strike on a busy market in the town of Bahir Dar killed at least 26 people and wounded 55 others "
             "on Tuesday, two residents said.\n\n"
             "\u201cThe drone hit the middle of the market when it was full of people,\u201d said a resident. "
-            "\u201cI counted more than twenty bodies.\u201d")
+            "\u201cI counted more than twenty bodies.\u201d\n\n"
+            "A doctor at Felege Hiwot hospital said the hospital had received 19 bodies and dozens of wounded, most of "
+            "them women and children.")
     events = newsprism.analyze(text, published="2023-03-14", settings=settings).events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert events[0].fatalities.best == 26 and len(events[0].evidence) >= 3
@@ -127,3 +129,11 @@ def test_an_air_strike_told_again_as_a_jet_dropping_bombs_on_a_crowd_is_one_even
     events = newsprism.analyze(text, published="2023-04-11", settings=settings).events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert len(events[0].evidence) == 3
+
+
+def test_a_call_to_protest_and_a_toll_counted_since_an_earlier_day_are_no_events(settings):
+    text = ("The opposition leader said on Tuesday that the election had been stolen and called on supporters to take "
+            "to the streets.\n\n"
+            "At least 11 people have been killed and 749 detained since protests broke out on Monday, a rights group "
+            "said.")
+    assert newsprism.analyze(text, published="2024-07-30", settings=settings).events == []
