@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .attribution_spans import DATELINE, Attribution, chars, doc_text, sent_of, source_token, trimmed_text_span
+from .attribution_spans import DATELINE, TIMESTAMP, Attribution, chars, doc_text, sent_of, source_token, trimmed_text_span
 from .claim_lexicons import ClaimLexicons
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def source_past_dateline(doc: Doc, att: Attribution) -> Attribution:
     text = doc_text(doc)
     start, end = att.source
     line = text.rfind("\n", 0, start) + 1
-    m = DATELINE.match(text, line)
+    m = DATELINE.match(text, line) or TIMESTAMP.match(text, line)
     if m is None or start >= m.end() or m.end() >= att.cue[0]:
         return att
     if end > m.end():

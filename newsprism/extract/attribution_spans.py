@@ -103,12 +103,16 @@ DATELINE = re.compile(
 )
 
 
+# a live blog's time stamp opening a paragraph: "09:15 - ", "7.55am GMT — "
+TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)? ?(?:[A-Z]{2,4} )?[—–-]{1,2} ?(?=[A-Z\d“\"‘'])")
+
+
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where a wire dateline that opens the paragraph of ``text[start:end]`` ends ("MANILA, Dec 4 — "); ``start``
     when there is none."""
     if start > 0 and text[start - 1] not in "\n\r":
         return start
-    m = DATELINE.match(text, start, end)
+    m = DATELINE.match(text, start, end) or TIMESTAMP.match(text, start, end)
     return m.end() if m else start
 
 

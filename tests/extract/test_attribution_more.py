@@ -172,3 +172,11 @@ def test_a_closing_tag_whose_parse_has_two_subjects_speaks_what_comes_before_the
     source, cue, content = by_cue(nlp, text, "said")
     assert source == "the Hamas-run Gaza civil defence agency"
     assert content == "An air strike killed at least 20 people early on Thursday"
+
+
+def test_a_live_blog_time_stamp_is_neither_source_nor_content(nlp):
+    text = ("Live updates: drones hit the capital\n\n"
+            "08:40 - Ukraine's air force said it shot down 42 of 50 drones launched overnight.\n\n"
+            "07:10 - Police in Moscow detained at least 15 people, the rights group OVD-Info said.")
+    assert by_cue(nlp, text, "said")[0] == "Ukraine's air force"
+    assert found(nlp, text)[-1][2] == "Police in Moscow detained at least 15 people"
