@@ -479,9 +479,15 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     if sub == "Arrests" and not (c.fixed and c.inter1 is not None):  # an armed actor arrests: the one written there,
         inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
     people = _demonym_before(text, c.trigger.start, c.sentence.start)
+    if people is None and sub in STRIKES:  # "... were killed when Russian drones struck": the weapon's people
+        people = next((p for m in _WEAPON.finditer(text, c.sentence.start, c.sentence.end)
+                       if (p := _demonym_before(text, m.start(), c.sentence.start))), None)
     if inter1 == 8 and a1 is not None and a1.inter == 1 and country and (
             _demonym_before(text, a1.end, c.sentence.start) == country or country in text[max(0, a1.start - 25):a1.end]):
         inter1 = 1  # "Myanmar's military" in Myanmar, "Kenyan police" in Kenya: the state's own forces, not external ones
+    agent = actor_words.named_agent(c.actors, c.trigger.start, text)
+    if sub in STRIKES and people and country and people != country and (agent is None or agent.inter not in ARMED):
+        inter1, a1 = 8, None  # "... when Russian drones struck Kyiv, Mayor X said": foreign forces, not the mayor
     if inter1 == 8 and (a1 is None or a1.inter not in ARMED) and country and people in (None, country) and sub in STRIKES:
         inter1 = 1  # a strike in X that no word ties to foreign forces is X's own ("Myanmar junta air strike")
     if sub == "Air/drone strike" and inter1 not in (1, 8) and not (a1 is not None and a1.inter in ARMED):
@@ -494,7 +500,9 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     if a1 is None and inter1 in (1, 8):  # "an Israeli airstrike" in Gaza: forces of the country the word names
         country = people or country
     actor1 = actor_words.actor_of(a1, inter1, parsed.entities, country)
-    a2 = actor_words.pick_actor2(c.actors, a1, c.trigger.start)
+    source = c.claim.source if c.claim is not None else None  # who tells it ("Mayor X said") is not its target
+    a2 = actor_words.pick_actor2([m for m in c.actors if source is None or m.end <= source.start or m.start >= source.end],
+                                 a1, c.trigger.start)
     if a2 is not None and c.fixed and c.inter2 is not None and a2.inter != c.inter2:  # the rule says who the target is
         a2 = next((m for m in c.actors if m.inter == c.inter2 and m is not a1), None)
     if a2 is not None and inter1 in (5, 6) and a2.inter in (5, 6):
@@ -514,6 +522,8 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
 
 
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+_WEAPON = re.compile(r"\b(?:drones?|warplanes?|(?:fighter )?jets?|aircraft|missiles?|rockets?|artillery|shells|shelling|"
+                     r"air ?strikes?|airstrikes?|air raids?|bombers?)\b", re.I)
 
 
 def _demonym_before(text: str, trigger_start: int, sentence_start: int) -> str | None:

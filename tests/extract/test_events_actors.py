@@ -137,3 +137,19 @@ def test_a_call_to_protest_and_a_toll_counted_since_an_earlier_day_are_no_events
             "At least 11 people have been killed and 749 detained since protests broke out on Monday, a rights group "
             "said.")
     assert newsprism.analyze(text, published="2024-07-30", settings=settings).events == []
+
+
+def test_a_live_blog_codes_foreign_drones_a_shoot_down_and_a_strike_abroad(settings):
+    text = ("Live updates: drones hit Kyiv overnight\n\n"
+            "09:15 - At least three people were killed and 12 injured when Russian drones struck a residential "
+            "building in Kyiv overnight, Mayor Vitali Klitschko said on Telegram.\n\n"
+            "08:40 - Ukraine's air force said it shot down 42 of 50 drones launched by Russia overnight.\n\n"
+            "07:55 - A Ukrainian drone attack sparked a fire at an oil refinery in Russia's Krasnodar region, the "
+            "regional governor said.")
+    events = newsprism.analyze(text, published="2024-08-01", settings=settings).events
+    kyiv = next(e for e in events if e.fatalities is not None)
+    assert kyiv.sub_event_type == "Air/drone strike" and kyiv.actor1.inter == 8 and "Russia" in kyiv.actor1.name
+    assert kyiv.actor2 is None or kyiv.actor2.inter == 7
+    assert any(e.sub_event_type == "Disrupted weapons use" for e in events)
+    refinery = next(e for e in events if e.place is not None and e.place.country == "RUS")
+    assert refinery.actor1.inter == 8 and "Ukraine" in refinery.actor1.name
