@@ -337,3 +337,9 @@ def test_a_surname_that_is_also_a_town_speaks_for_the_person_named_before(settin
     claims = newsprism.analyze(text, published="2024-07-30", settings=settings).claims
     quote = next(c for c in claims if c.direct == "direct")
     assert quote.speaker.kind == "person" and quote.speaker.name.endswith("Maria Corina Machado")
+
+
+def test_a_belief_about_what_happens_within_two_years_is_a_prediction(settings):
+    text = "Some analysts believe the juntas could collapse within two years if the army suffers more defeats."
+    (claim,) = newsprism.analyze(text, published="2024-05-01", settings=settings).claims
+    assert (claim.kind, claim.certainty) == ("prediction", "possible")

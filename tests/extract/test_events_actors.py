@@ -153,3 +153,9 @@ def test_a_live_blog_codes_foreign_drones_a_shoot_down_and_a_strike_abroad(setti
     assert any(e.sub_event_type == "Disrupted weapons use" for e in events)
     refinery = next(e for e in events if e.place is not None and e.place.country == "RUS")
     assert refinery.actor1.inter == 8 and "Ukraine" in refinery.actor1.name
+
+
+def test_looting_for_centuries_is_no_event(settings):
+    text = ("Burkina Faso's leader, Captain Ibrahim Traore, told state television that foreign powers had "
+            "\u201clooted Africa for centuries\u201d.")
+    assert newsprism.analyze(text, published="2024-05-01", settings=settings).events == []
