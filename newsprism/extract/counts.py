@@ -84,7 +84,10 @@ def lexicon() -> _Lex:
         rf"|(?P<n1>{one_number})(?:\s*(?:-|–|to|or)\s*(?P<n2>{one_number}))?)\b",
         re.I,
     )
-    after = {k: re.compile(r"^\s+(?:[\w'/.-]+,?\s+){0,9}?" + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
+    # up to nine words between the number and the verb, or a relative clause ("three women who worked at X were found dead")
+    lead = (r"^\s+(?:(?:[\w'/.-]+,?\s+){0,9}?|(?:[\w'/.-]+\s+){1,3}?(?:who|that)\s+(?:[\w'/.-]+\s+){1,12}?"
+            r"(?=(?:were|was|had been|have been)\s)(?:[\w'/.-]+\s+){0,2}?)")
+    after = {k: re.compile(lead + v["after"] + r"\b", re.I) for k, v in data["kinds"].items()}
     before = {k: re.compile(r"\b" + v["before"] + r"\s+$", re.I) for k, v in data["kinds"].items()}
     zero = {k: re.compile(v, re.I) for k, v in data["zero"].items()}
     singular = {k: re.compile(v, re.I) for k, v in data["singular"].items() if k != "about"}

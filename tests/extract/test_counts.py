@@ -151,3 +151,13 @@ def test_a_number_opening_the_source_of_the_report_is_no_count():
     text = "The strike killed at least 26 people and wounded 55 others on Tuesday, two residents and a health official said."
     assert counts(text)["injured"] == (55, 55, 55)
     assert counts("Gunmen killed 3 soldiers and 2 policemen in an ambush, officials said.")["fatalities"] == (5, 5, 5)
+
+
+def test_a_relative_clause_between_the_victims_and_the_verb():
+    text = "Three women who were also workers of the city hospital were found dead inside a house."
+    assert counts(text)["fatalities"] == (3, 3, 3)
+    text = "A former bodyguard who reportedly worked for prominent families was shot dead by unidentified assailants."
+    assert counts(text)["fatalities"] == (1, 1, 1)
+    # a relative clause that is not the victims' own predicate adds nothing
+    text = "Troops attacked a vehicle carrying 5 militants who hid in a building which exploded, leaving the 5 militants dead."
+    assert counts(text)["fatalities"][2] == 5
