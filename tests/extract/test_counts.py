@@ -161,3 +161,8 @@ def test_a_relative_clause_between_the_victims_and_the_verb():
     # a relative clause that is not the victims' own predicate adds nothing
     text = "Troops attacked a vehicle carrying 5 militants who hid in a building which exploded, leaving the 5 militants dead."
     assert counts(text)["fatalities"][2] == 5
+
+
+def test_an_unknown_number_killed_follows_acled_convention_in_other_word_orders():
+    assert counts("Unknown gunmen killed an unknown number of civilians in the area.")["fatalities"] == (10, None, 10)
+    assert counts("An unknown number of soldiers were reportedly injured and killed.")["fatalities"][2] == 10
