@@ -30,6 +30,7 @@ _PART_OF = re.compile(r"\b(including|among them|among whom|of whom|of them|of wh
 _OBJECT = re.compile(r"\s+(?:\d|(?:a|an|the|one|two|three|four|five|several|dozens|his|her|their|at least)\b)", re.I)
 _OWN_VERB = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:were|was|are|is|have|has|had|remain\w*)\b", re.I)
 _CAUSE_BETWEEN = re.compile(r"\b(?:against|over|for|after|following)\s+(?:the\s+)?(?:death|killing|murder)", re.I)
+_BRACKET = re.compile(r"^(\s+(?!(?:in|at|near|on|from|to|into)\b)[\w'-]+){0,5}?\s*\([^()\n]{1,60}\)", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|,\s|\.\s")
 
 
@@ -237,7 +238,8 @@ def _kind_of(text: str, q: Quantity, start: int, end: int, lex: _Lex) -> str | N
     for kind in _TRIED:
         if lex.before[kind].search(before_text + " "):
             return kind
-    after_text = text[q.end:end]
+    # "5 civilians (2 men, 2 women and 1 child) were killed": a bracket within the noun phrase is blanked (same length)
+    after_text = _BRACKET.sub(lambda b: " " * len(b.group(0)), text[q.end:end], count=1)
     cut = _CLAUSE_STOP.search(after_text)
     aside = lex.aside.match(after_text, cut.start()) if cut and lex.aside else None
     if aside:  # "39 people, including two police officers, were injured": the verb is after the aside (blanked, same length)

@@ -166,3 +166,11 @@ def test_a_relative_clause_between_the_victims_and_the_verb():
 def test_an_unknown_number_killed_follows_acled_convention_in_other_word_orders():
     assert counts("Unknown gunmen killed an unknown number of civilians in the area.")["fatalities"] == (10, None, 10)
     assert counts("An unknown number of soldiers were reportedly injured and killed.")["fatalities"][2] == 10
+
+
+def test_a_bracket_inside_the_victims_noun_phrase_does_not_cut_it_from_its_verb():
+    assert counts("5 civilians (2 men, 2 women, and 1 child) were killed when their car hit a bomb.")["fatalities"] == (5, 5, 5)
+    assert counts("Five members of the CV (Red Command) died during a shoot-out.")["fatalities"] == (5, 5, 5)
+    # a place in brackets after the agent does not make the agent a victim
+    text = "A private security guard in Onitsha (Onitsha North LGA, Anambra) stabbed a man to death."
+    assert counts(text)["fatalities"] == (1, 1, 1)
