@@ -174,3 +174,13 @@ def test_a_bracket_inside_the_victims_noun_phrase_does_not_cut_it_from_its_verb(
     # a place in brackets after the agent does not make the agent a victim
     text = "A private security guard in Onitsha (Onitsha North LGA, Anambra) stabbed a man to death."
     assert counts(text)["fatalities"] == (1, 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban district head of intelligence was killed in an operation by police forces.",
+    "Unknown gunmen shot and killed the Supreme Court's administrative chief in Surobi district.",
+    "A 17-year-old teenager was killed by the Military Police.",
+    "An Islamic State sniper shot an Egyptian soldier west of Rafah, killing the soldier.",
+])
+def test_one_victim_named_with_words_before_the_noun_is_one_dead(text):
+    assert counts(text)["fatalities"] == (1, 1, 1)
