@@ -479,15 +479,15 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     if sub == "Arrests" and not (c.fixed and c.inter1 is not None):  # an armed actor arrests: the one written there,
         inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
     people = _demonym_before(text, c.trigger.start, c.sentence.start)
-    if people is None and sub in STRIKES:  # "... were killed when Russian drones struck": the weapon's people
-        people = next((p for m in _WEAPON.finditer(text, c.sentence.start, c.sentence.end)
-                       if (p := _demonym_before(text, m.start(), c.sentence.start))), None)
+    agent = actor_words.named_agent(c.actors, c.trigger.start, text)
+    # "... were killed when Russian drones struck": the people of the weapon wherever it is named
+    armed_by = people or next((p for m in _WEAPON.finditer(text, c.sentence.start, c.sentence.end)
+                               if (p := _demonym_before(text, m.start(), c.sentence.start))), None) if sub in STRIKES else None
     if inter1 == 8 and a1 is not None and a1.inter == 1 and country and (
             _demonym_before(text, a1.end, c.sentence.start) == country or country in text[max(0, a1.start - 25):a1.end]):
         inter1 = 1  # "Myanmar's military" in Myanmar, "Kenyan police" in Kenya: the state's own forces, not external ones
-    agent = actor_words.named_agent(c.actors, c.trigger.start, text)
-    if sub in STRIKES and people and country and people != country and (agent is None or agent.inter not in ARMED):
-        inter1, a1 = 8, None  # "... when Russian drones struck Kyiv, Mayor X said": foreign forces, not the mayor
+    if sub in STRIKES and armed_by and country and armed_by != country and (agent is None or agent.inter not in ARMED):
+        inter1, a1, people = 8, None, armed_by  # "... when Russian drones struck Kyiv, Mayor X said": not the mayor
     if inter1 == 8 and (a1 is None or a1.inter not in ARMED) and country and people in (None, country) and sub in STRIKES:
         inter1 = 1  # a strike in X that no word ties to foreign forces is X's own ("Myanmar junta air strike")
     if sub == "Air/drone strike" and inter1 not in (1, 8) and not (a1 is not None and a1.inter in ARMED):

@@ -159,3 +159,17 @@ def test_looting_for_centuries_is_no_event(settings):
     text = ("Burkina Faso's leader, Captain Ibrahim Traore, told state television that foreign powers had "
             "\u201clooted Africa for centuries\u201d.")
     assert newsprism.analyze(text, published="2024-05-01", settings=settings).events == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 6 May 2020, in Salvador, Bahia, school transportation workers did a motorcade to demand an emergency allowance.",
+     "Peaceful protest"),
+    ("On 30 April 2020, in Porto Alegre, residents banged pots against the president during his visit to the city.",
+     "Peaceful protest"),
+    ("On 4 May 2020, the air force targeted seven fuel trucks in Al Qrayat. No casualties reported.", "Air/drone strike"),
+    ("On 5 May 2020, soldiers razed farmland near the town of Doura to make way for a settlement road.",
+     "Looting/property destruction"),
+])
+def test_more_ways_of_telling_protests_strikes_and_destruction(settings, text, sub):
+    events = newsprism.analyze(text, published="2020-05-10", settings=settings).events
+    assert events and events[0].sub_event_type == sub, [e.sub_event_type for e in events]
