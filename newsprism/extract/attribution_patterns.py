@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -323,7 +324,7 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collecti
         before = doc[start : tok.i]
     if not 1 <= len(before) <= 6 or before[-1].lower_ in topics:
         return None
-    if all(t.ent_type_ in ("GPE", "LOC") or t.is_punct for t in before):
+    if all(t.ent_type_ in ("GPE", "LOC") or t.is_punct for t in before) or before.text in _country_names():
         return None  # "Colombia: clashes leave five dead", "Gaza: ...": a place before a colon is what it is about
     if before[0].pos_ in ("CCONJ", "SCONJ") or before[0].pos_ == "ADP" and before[0].lower_ != "from":
         return None  # "And with good reason: ...", "For example: ...": no speaker's label ("From the report:" is a source)
@@ -346,6 +347,13 @@ def colon(doc: Doc, tok: Token, regions: list[tuple[int, int]], topics: Collecti
     head = max(range(start, tok.i), key=lambda j: (doc[j].pos_ in ("PROPN", "NOUN", "PRON"), j))
     att = Attribution(cue, content, source, head, "report", pattern="colon")
     return with_quote(att, text, regions)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from ..geo.gazetteer import country_names
+
+    return frozenset(country_names().values())
 
 
 def _headline_speaker(text: str, before: Span) -> bool:

@@ -216,9 +216,10 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
         authors = ctx.parsed.article.authors
         return Speaker(name=", ".join(authors) if authors else "author", kind="author")
     entity = _entity_at(ctx, tok.idx, tok.idx + len(tok))
-    if entity is None and tok.pos_ in ("NOUN", "PROPN"):
+    if entity is None and tok.pos_ in ("NOUN", "PROPN") and not (tok.tag_ in ("NNS", "NNPS") and low in
+                                                                  lex.words("collective_heads")):
         # the name in the noun phrase before its head: "TASS news agency", "the Kremlin spokesman";
-        # a nationality or group before it does not speak for the head ("Belarusian officials")
+        # a nationality or group before it does not speak for the head ("Belarusian officials", "Labour activists")
         entity = _entity_at(ctx, doc[tok.left_edge.i].idx, tok.idx, kinds=("organisation", "media"))
         if entity is not None and _sponsor(ctx, entity, doc[tok.left_edge.i].idx, tok.idx):
             entity = None  # "the Hamas-run civil defence agency": the agency speaks, not Hamas

@@ -328,3 +328,10 @@ def test_a_belief_about_what_happens_within_two_years_is_a_prediction(settings):
     text = "Some analysts believe the juntas could collapse within two years if the army suffers more defeats."
     (claim,) = newsprism.analyze(text, published="2024-05-01", settings=settings).claims
     assert (claim.kind, claim.certainty) == ("prediction", "possible")
+
+
+def test_a_country_before_a_headline_colon_and_a_party_before_activists_are_no_speakers(settings):
+    text = ("Bangladesh: Police fire rubber bullets as garment workers demand wage hike\n\n"
+            "Labour activists warned that protests could spread to Chittagong if the demands are not met.")
+    claims = newsprism.analyze(text, published="2023-11-02", settings=settings).claims
+    assert [(c.speaker.name, c.speaker.kind) for c in claims] == [("Labour activists", "collective")]
