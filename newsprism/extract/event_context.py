@@ -62,6 +62,7 @@ class PlaceCues:
     container_bonus: float
     container_between: re.Pattern[str]  # "X area of Y", "X, Y": X lies in Y
     route_after: re.Pattern[str]  # "X road": a road's name, not where it happened
+    part_after: re.Pattern[str] | None = None  # "the X suburb of Y": Y says where, X only holds it
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +73,8 @@ def place_cues() -> PlaceCues:
                      float(data["country_weight"]), float(data["origin_weight"]), float(near["town"]),
                      float(near["city_region"]), float(near["region"]), float(data["same_admin1_km"]),
                      float(data["container_bonus"]), re.compile(data["container_between"], re.I),
-                     re.compile(data["route_after"], re.I))
+                     re.compile(data["route_after"], re.I),
+                     re.compile(data["part_after"], re.I) if data.get("part_after") else None)
 
 
 def _weight(place: Place) -> float:
@@ -102,7 +104,10 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
         inside = [m for m in place.mentions if start <= m.start < end]
         if inside:
             first = min(inside, key=lambda m: m.start)
-            aside = _is_origin(text, first.start, cues) or bool(cues.route_after.match(text, first.end)) \
+            part = cues.part_after is not None and text[max(0, first.start - 4):first.start].lower() == "the " \
+                and bool(cues.part_after.match(text, first.end)) and any(
+                q is not place and q.resolved and any(first.end < m.start < end for m in q.mentions) for q in places)
+            aside = part or _is_origin(text, first.start, cues) or bool(cues.route_after.match(text, first.end)) \
                 or first.start < dateline  # where the story was filed ("MANILA, Dec 4 — A bomb exploded in Marawi")
             found.append((aside, first.start, place))
     if not found or all(aside and p.precision == 3 for aside, _, p in found):

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+import newsprism
 from newsprism.extract import events as events_stage
 from newsprism.extract.event_context import pick_place
 from newsprism.model import Article, Place, Sentence, Span
@@ -248,3 +249,10 @@ def test_a_place_one_protests_in_solidarity_with_is_not_where_one_protests():
     text = "On 2 May, around 15 people held a protest in Mogilev in solidarity with the environmental protest in Brest."
     places = [place(text, "Mogilev", "BLR", 1, 53.91, 30.34, score=0.8), place(text, "Brest", "BLR", 1, 52.10, 23.70)]
     assert pick(text, places).name == "Mogilev"
+
+
+def test_the_suburb_of_a_city_is_where_it_happened_not_the_city(settings):
+    text = ("PORT-AU-PRINCE, Haiti, Feb 10 (AP) — Armed gangs attacked the Port-au-Prince suburb of Gressier overnight, "
+            "killing at least 12 people and torching dozens of homes, the United Nations said on Saturday.")
+    event = newsprism.analyze(text, published="2024-02-11", settings=settings).events[0]
+    assert event.place is not None and event.place.name == "Gressier"
