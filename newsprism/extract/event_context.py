@@ -120,8 +120,8 @@ def pick_place(text: str, places: list[Place], start: int, end: int) -> Place | 
     votes: dict[str, float] = {}  # first the country: the one most of the sentence's places are in
     for _, at, place in found:
         if place.country:
-            bonus = any(o.country != place.country and o_at < at and (o.precision or 9) < (place.precision or 9)
-                        for _, o_at, o in found)  # the province after a town ("X (Y, Z)")
+            bonus = place.precision == 2 and any(o.country != place.country and o_at < at and (o.precision or 9) < 2
+                                                 for _, o_at, o in found)  # the province after a town ("X (Y, Z)")
             votes[place.country] = votes.get(place.country, 0.0) + weight[id(place)] * (
                 1.0 + cues.container_bonus if bonus else 1.0)
     if votes:

@@ -256,3 +256,14 @@ def test_the_suburb_of_a_city_is_where_it_happened_not_the_city(settings):
             "killing at least 12 people and torching dozens of homes, the United Nations said on Saturday.")
     event = newsprism.analyze(text, published="2024-02-11", settings=settings).events[0]
     assert event.place is not None and event.place.name == "Gressier"
+
+
+def test_congo_with_congolese_places_is_the_drc_and_a_list_of_embassies_is_not_where_it_happened(settings):
+    text = ("GOMA, Congo, Jan 23 (Reuters) - M23 rebels captured the town of Minova in eastern Congo's South Kivu "
+            "province on Tuesday after heavy fighting with the Congolese army, residents said.\n\n"
+            "In Kinshasa, hundreds of protesters attacked the embassies of Rwanda, France and the United States on "
+            "Tuesday, setting fires and looting, police said.")
+    analysis = newsprism.analyze(text, published="2024-01-24", settings=settings)
+    assert {p.country for p in analysis.places if p.name == "Congo"} == {"COD"}
+    riot = next(e for e in analysis.events if e.event_type == "Riots")
+    assert riot.place is not None and riot.place.name == "Kinshasa"
