@@ -31,7 +31,7 @@ from .claim_lexicons import ClaimLexicons, load
 from .entities import acronym_after
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +267,7 @@ def _speaker(ctx: _Context, att: attr.Attribution) -> Speaker:
     return speaker
 
 
-def _one_sentence(doc, a: int, b: int) -> bool:
+def _one_sentence(doc: Doc, a: int, b: int) -> bool:
     """Whether the characters at ``a`` and ``b`` lie in one sentence."""
     first, second = doc.char_span(a, a + 1, alignment_mode="expand"), doc.char_span(b, b + 1, alignment_mode="expand")
     return first is not None and second is not None and first[0].sent.start == second[0].sent.start
