@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .attribution_spans import DATELINE, TIMESTAMP, Attribution, chars, doc_text, sent_of, source_token, trimmed_text_span
+from .attribution_spans import Attribution, chars, dateline_end, doc_text, sent_of, source_token, trimmed_text_span
 from .claim_lexicons import ClaimLexicons
 
 if TYPE_CHECKING:
@@ -98,13 +98,13 @@ def source_past_dateline(doc: Doc, att: Attribution) -> Attribution:
     text = doc_text(doc)
     start, end = att.source
     line = text.rfind("\n", 0, start) + 1
-    m = DATELINE.match(text, line) or TIMESTAMP.match(text, line)
-    if m is None or start >= m.end() or m.end() >= att.cue[0]:
+    after = dateline_end(text, line, len(text))
+    if after == line or start >= after or after >= att.cue[0]:
         return att
-    if end > m.end():
-        cut = trimmed_text_span(text, m.end(), end)
+    if end > after:
+        cut = trimmed_text_span(text, after, end)
         return replace(att, source=cut) if cut else att
-    first = next((t for t in doc if t.idx >= m.end()), None)
+    first = next((t for t in doc if t.idx >= after), None)
     if first is None or first.idx >= att.cue[0]:
         return att
     head = first

@@ -34,7 +34,6 @@ def own_date(dates: list[DateRef], sent: Sentence, text: str | None = None) -> D
     return own[0] if own else None
 
 
-
 def own_places(places: list[Place], sent: Sentence) -> list[Place]:
     out = []
     for place in places:

@@ -180,7 +180,7 @@ def fold_references(groups: list[Candidate], text: str) -> list[Candidate]:
 
 
 def _same_weapon(group: Candidate, c: Candidate) -> bool:
-    return c.trigger_kind in WEAPON_KINDS and any(m.trigger_kind == c.trigger_kind for m in group.members)
+    return c.trigger_kind in WEAPON_KINDS and _same_trigger(c, group)
 
 
 def _within(group: Candidate, c: Candidate) -> bool:

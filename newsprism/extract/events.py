@@ -460,11 +460,12 @@ def _date(parsed: ParsedArticle, group: Candidate) -> EventDate:
 def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexicons, country: str | None):
     text = parsed.text
     a1 = actor_words.pick_actor1(c.actors, c.trigger.start, text)
+    agent = actor_words.named_agent(c.actors, c.trigger.start, text)  # a1 when the sentence makes someone the agent
     default1 = lex.default_actor1.get(etype)
     if c.inter1 is not None and c.fixed:
         inter1 = c.inter1
     elif c.fixed and a1 is not None and default1 is None and (
-            not c.inter1_probs or actor_words.named_agent(c.actors, c.trigger.start, text) is not None):
+            not c.inter1_probs or agent is not None):
         inter1 = a1.inter  # an actor the sentence names as the agent; not a victim named after the trigger
     elif default1 is not None:
         inter1 = int(default1[0])
@@ -479,7 +480,6 @@ def _actors(parsed: ParsedArticle, c: Candidate, etype: str, sub: str, lex: Lexi
     if sub == "Arrests" and not (c.fixed and c.inter1 is not None):  # an armed actor arrests: the one written there,
         inter1 = a1.inter if a1 is not None and a1.inter in ARMED else inter1 if inter1 in ARMED else 1  # else the state
     people = _demonym_before(text, c.trigger.start, c.sentence.start)
-    agent = actor_words.named_agent(c.actors, c.trigger.start, text)
     # "... were killed when Russian drones struck": the people of the weapon wherever it is named
     armed_by = people or next((p for m in _WEAPON.finditer(text, c.sentence.start, c.sentence.end)
                                if (p := _demonym_before(text, m.start(), c.sentence.start))), None) if sub in STRIKES else None
