@@ -13,6 +13,11 @@ def _by_name(places):
     return {p.name: p for p in places}
 
 
+def _read_as(place, country, precision):
+    """Whether the place was resolved in ``country`` at ``precision`` (1 town, 2 area, 3 country)."""
+    return place.resolved and place.country == country and place.precision == precision
+
+
 def test_a_name_the_gazetteer_holds_whole_is_not_split_at_of(places_of):
     places = _by_name(places_of("On Friday, in Port of Spain city, a taxi driver was shot and wounded by two gunmen."))
     assert "Spain" not in places and "Port" not in places
@@ -22,14 +27,14 @@ def test_a_name_the_gazetteer_holds_whole_is_not_split_at_of(places_of):
 def test_an_area_after_a_town_and_a_comma_contains_it_whatever_the_ner_says(places_of):
     # the NER cuts "San Carlos Nuevo Navojoa" in two and takes "Sonora" for the subject of the sentence
     places = _by_name(places_of("On 2 May, in San Carlos Nuevo Navojoa, Sonora, two men were found dead in a ranch."))
-    assert places["Sonora"].resolved and places["Sonora"].country == "MEX" and places["Sonora"].precision == 2
+    assert _read_as(places["Sonora"], "MEX", 2)
     assert places["San Carlos"].country == "MEX"  # the San Carlos in Sonora, not Venezuela's bigger one
 
 
 def test_an_area_after_a_town_may_be_spelled_with_a_connector(places_of):
     places = _by_name(places_of("On Monday, in Ndekoville, San Luis de Potosi, two armed men clashed with police."))
     area = places["San Luis de Potosi"]
-    assert area.resolved and area.country == "MEX" and area.precision == 2
+    assert _read_as(area, "MEX", 2)
 
 
 def test_the_subject_of_a_clause_after_a_town_and_a_comma_is_not_its_area(places_of):
@@ -76,7 +81,7 @@ def test_a_spelling_variant_of_a_province_resolves_in_the_country_its_container_
 def test_an_lga_lies_in_nigeria_so_its_container_niger_is_the_state(places_of):
     places = _by_name(places_of("On 6 May, gunmen attacked Wolkenau (Ndeko LGA, Niger) and abducted four people."))
     niger = places["Niger"]
-    assert niger.resolved and niger.country == "NGA" and niger.precision == 2
+    assert _read_as(niger, "NGA", 2)
 
 
 def test_a_partido_lies_in_argentina(places_of):
@@ -99,7 +104,7 @@ def test_area_word_context_counts_words_not_names():
 
 def test_the_area_around_a_typed_district_is_an_area_not_a_town_abroad(places_of):
     places = _by_name(places_of("On 8 May, tribal fighters clashed with rebels in Wolkenau district (Al Bayda)."))
-    assert places["Al Bayda"].resolved and places["Al Bayda"].country == "YEM" and places["Al Bayda"].precision == 2
+    assert _read_as(places["Al Bayda"], "YEM", 2)
 
 
 def test_a_name_in_brackets_after_a_place_is_an_area(places_of):
@@ -128,7 +133,7 @@ def test_a_state_after_the_last_of_a_list_is_not_the_state_of_the_others(places_
 ])
 def test_areas_in_a_list_or_before_a_verb_are_areas_only_of_their_own_towns(places_of, text, name, country, precision):
     place = _by_name(places_of(text))[name]
-    assert place.resolved and place.country == country and place.precision == precision
+    assert _read_as(place, country, precision)
 
 
 def test_a_big_town_written_inside_an_area_says_which_area_of_that_name(places_of):
@@ -139,7 +144,7 @@ def test_a_big_town_written_inside_an_area_says_which_area_of_that_name(places_o
 def test_an_area_the_gazetteer_lists_with_a_local_and(places_of):
     places = _by_name(places_of("A protest was held in Kohgiluyeh and Boyer-Ahmad province against water transfers."))
     province = places["Kohgiluyeh and Boyer-Ahmad"]
-    assert province.resolved and province.country == "IRN" and province.precision == 2
+    assert _read_as(province, "IRN", 2)
 
 
 def test_a_peoples_word_hyphened_to_a_place_is_not_part_of_its_name(places_of):
